@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module, one job; data flows one way:
+// Core ← Markdown ← Content ← Templates ← Site ← Preview ← herald, with Accessibility
+// (Core, Markdown, CGumbo) feeding Site. `Core` holds the vocabulary every module shares
+// (source locations, diagnostics, the file system and clock seams), so no module has to
+// import a sibling just to report an error.
+let package = Package(
+    name: "Herald",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "herald", targets: ["herald"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
+        .target(name: "Core"),
+        .target(name: "Markdown", dependencies: ["CMark", "Core"]),
+        .target(name: "Content", dependencies: ["Core", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Templates", dependencies: ["Core", "Content", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Accessibility", dependencies: ["Core", "Markdown", "CGumbo"]),
+        .target(name: "Site", dependencies: ["Core", "Markdown", "Content", "Templates", "Accessibility"]),
+        .target(name: "Preview", dependencies: [
+            "Core", "Site",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "herald", dependencies: [
+            "Core", "Site", "Preview", "Accessibility",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "Markdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
+        .testTarget(name: "HeraldCLITests", dependencies: ["herald"]),
+    ]
+)

@@ -1,0 +1,83 @@
+import Foundation
+
+/// What a path names, without following a final symbolic link.
+public enum FileKind: Sendable, Hashable {
+    case file
+    case directory
+    case symbolicLink
+}
+
+/// One name in a directory listing.
+public struct DirectoryEntry: Sendable, Hashable {
+    public var name: String
+    public var kind: FileKind
+
+    public init(name: String, kind: FileKind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// The file access Herald's core uses, passed in so that tests run in memory and the
+/// build never touches a disk it was not given. Paths are `/`-separated strings.
+public protocol FileSystem: Sendable {
+    func read(_ path: String) throws -> Data
+    /// Writes the file, creating missing parent folders.
+    func write(_ data: Data, to path: String) throws
+    /// The folder's entries, sorted by name so that every walk is deterministic.
+    func entries(in directory: String) throws -> [DirectoryEntry]
+    /// What `path` is, or nil if nothing is there. A symbolic link is reported as such.
+    func kind(of path: String) -> FileKind?
+    /// The path with every symbolic link resolved; throws for a dangling link or a loop.
+    func resolvingSymbolicLinks(_ path: String) throws -> String
+    func createDirectory(_ path: String) throws
+    /// Removes a file or a whole folder; nothing there is not an error.
+    func remove(_ path: String) throws
+    func move(_ source: String, to destination: String) throws
+    /// Puts the folder at `replacement` in place of `target` in one step, so that a reader of
+    /// `target` sees the whole old tree or the whole new one, never neither; the old tree
+    /// ends up at `replacement`.
+    func exchange(_ replacement: String, with target: String) throws
+    func modificationDate(of path: String) -> Date?
+}
+
+extension FileSystem {
+    public func exists(_ path: String) -> Bool { kind(of: path) != nil }
+
+    public func readText(_ path: String) throws -> String {
+        let data = try read(path)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Every file below `directory`, as paths relative to it, sorted. Symbolic links are
+    /// listed as files: the caller decides whether to follow them.
+    public func recursiveFiles(in directory: String) throws -> [String] {
+        var result: [String] = []
+        func walk(_ relative: String) throws {
+            let full = relative.isEmpty ? directory : Path.join(directory, relative)
+            for entry in try entries(in: full) {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.kind == .directory { try walk(child) } else { result.append(child) }
+            }
+        }
+        try walk("")
+        return result
+    }
+}
+
+/// Failures of the file system, phrased for the person who has to fix them.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

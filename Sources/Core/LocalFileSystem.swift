@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real disk.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw FileSystemError(path: path, reason: kind(of: path) == nil ? "no such file" : "cannot be read")
+        }
+    }
+
+    public func write(_ data: Data, to path: String) throws {
+        let parent = Path.dirname(path)
+        if !parent.isEmpty, kind(of: parent) == nil { try createDirectory(parent) }
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            throw FileSystemError(path: path, reason: "cannot be written")
+        }
+    }
+
+    public func entries(in directory: String) throws -> [DirectoryEntry] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw FileSystemError(path: directory, reason: "is not a readable folder")
+        }
+        return names.sorted().compactMap { name in
+            kind(of: Path.join(directory, name)).map { DirectoryEntry(name: name, kind: $0) }
+        }
+    }
+
+    public func kind(of path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .file
+        }
+    }
+
+    public func resolvingSymbolicLinks(_ path: String) throws -> String {
+        guard let resolved = realpath(path, nil) else {
+            let reason = errno == ELOOP ? "is a symbolic link loop" : "is a symbolic link to nothing"
+            throw FileSystemError(path: path, reason: reason)
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot create this folder")
+        }
+    }
+
+    public func remove(_ path: String) throws {
+        guard kind(of: path) != nil else { return }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot be removed")
+        }
+    }
+
+    public func move(_ source: String, to destination: String) throws {
+        guard rename(source, destination) == 0 else {
+            throw FileSystemError(path: source, reason: "cannot be moved to \(destination): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public func exchange(_ replacement: String, with target: String) throws {
+        if kind(of: target) == nil {
+            try move(replacement, to: target)
+            return
+        }
+        guard let renameat2 = Self.renameat2 else {
+            // No atomic exchange on this system: fall back to two renames, the gap as short as can be.
+            let aside = target + ".herald-old"
+            try remove(aside)
+            try move(target, to: aside)
+            try move(replacement, to: target)
+            try move(aside, to: replacement)
+            return
+        }
+        let renameExchange: UInt32 = 2
+        guard renameat2(AT_FDCWD, replacement, AT_FDCWD, target, renameExchange) == 0 else {
+            throw FileSystemError(path: target, reason: "cannot be swapped with \(replacement): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public func modificationDate(of path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's renameat2, looked up at run time because Swift's Glibc module does not export it.
+    private static let renameat2: RenameAt2? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+}
