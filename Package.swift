@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         .target(name: "Core"),
         .target(name: "Markdown", dependencies: ["CMark", "Core"]),
-        .target(name: "Content", dependencies: ["Core", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Content", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
         .target(name: "Templates", dependencies: ["Core", "Content", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Accessibility", dependencies: ["Core", "Markdown", "CGumbo"]),
         .target(name: "Site", dependencies: ["Core", "Markdown", "Content", "Templates", "Accessibility"]),

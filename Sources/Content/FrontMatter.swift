@@ -1,0 +1,36 @@
+import Core
+
+/// A Markdown file split into its YAML front matter and its body.
+public struct FrontMatter: Sendable, Hashable {
+    /// The YAML between the `---` lines; nil when the file has none.
+    public var yaml: String?
+    /// The file line the YAML starts on.
+    public var yamlFirstLine: Int
+    public var body: String
+    /// The file line the body starts on.
+    public var bodyFirstLine: Int
+
+    /// Splits `text` (already decoded: no BOM, `\n` line endings).
+    public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
+        guard text.hasPrefix("---\n") || text == "---" else {
+            return FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
+        }
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4)
+        var line = 2
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let content = text[lineStart..<lineEnd]
+            if content == "---" || content == "..." {
+                let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<lineStart])
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: line + 1)
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            line += 1
+        }
+        throw Diagnostic.error("the front matter is not closed", at: SourceLocation(file: file, line: 1),
+                               hint: "End the front matter with a line of three hyphens, `---`.", sourceLine: "---")
+    }
+}

@@ -1,0 +1,64 @@
+import Core
+
+/// Reads one Markdown file into a `SourcePage`: decode, split off the front matter, check it,
+/// and work out the page's URL.
+public enum PageLoader {
+    public static func load(_ found: ContentDiscovery.Found, from fileSystem: FileSystem, displayRoot: String = "content")
+        -> (SourcePage?, [Diagnostic])
+    {
+        let display = Path.join(displayRoot, found.path)
+        let text: String
+        do {
+            let data = try fileSystem.read(found.fullPath)
+            text = try SourceDecoder.decode(data, file: display)
+        } catch let diagnostic as Diagnostic {
+            return (nil, [diagnostic])
+        } catch {
+            return (nil, [.error("cannot read \(display)", at: SourceLocation(file: display, line: 1))])
+        }
+        if text.trimmingWhitespace.isEmpty {
+            return (nil, [.error("the file is empty", at: SourceLocation(file: display, line: 1),
+                                 hint: "Add front matter with a title and some content, or delete the file.")])
+        }
+        let front: FrontMatter
+        do {
+            front = try FrontMatter.split(text, file: display)
+        } catch {
+            return (nil, [error])
+        }
+        let (metadata, diagnostics) = FrontMatterParser.parse(front, file: display)
+        let withLines = diagnostics.map { $0.withSourceLine(from: text) }
+        guard let metadata else { return (nil, withLines) }
+        let isSection = Path.basename(found.path) == "_index.md"
+        let page = SourcePage(sourcePath: found.path, displayPath: display, text: text, frontMatter: front,
+                              metadata: metadata, url: url(for: found.path, slug: metadata.slug), isSection: isSection)
+        return (page, withLines)
+    }
+
+    /// `report/hate-crime.md` → `/report/hate-crime/`; `report/_index.md` → `/report/`; a slug replaces the last segment.
+    public static func url(for sourcePath: String, slug: String?) -> String {
+        var folders = Path.dirname(sourcePath).split(separator: "/").map { Slug.make(String($0)) }
+        let name = Path.basename(Path.removingExtension(sourcePath))
+        if name == "_index" {
+            if let slug, !folders.isEmpty { folders[folders.count - 1] = slug }
+        } else {
+            folders.append(slug ?? Slug.make(name))
+        }
+        return folders.isEmpty ? "/" : "/" + folders.joined(separator: "/") + "/"
+    }
+
+    /// `report/Annual Report.PDF` → `/report/annual-report.pdf`.
+    public static func assetURL(for sourcePath: String) -> String {
+        let folders = Path.dirname(sourcePath).split(separator: "/").map { Slug.make(String($0)) }
+        let ext = Path.fileExtension(sourcePath)
+        let stem = Slug.make(Path.basename(Path.removingExtension(sourcePath)))
+        return "/" + (folders + [ext.isEmpty ? stem : stem + "." + ext]).joined(separator: "/")
+    }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        let trimmed = drop { $0.isWhitespace }
+        return trimmed.reversed().drop { $0.isWhitespace }.isEmpty ? "" : trimmed
+    }
+}
