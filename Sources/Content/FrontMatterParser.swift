@@ -66,6 +66,7 @@ public enum FrontMatterParser {
 
         readKindFields(kind, into: &meta, reader: &reader, file: file)
         reader.finish(known: allFields)
+        flagPlaceholders(in: parsed, reader: &reader)
         // Fields of another kind are read by nobody above: say which kind they belong to.
         let diagnostics = reader.diagnostics.map { diagnostic -> Diagnostic in
             guard diagnostic.severity == .warning, diagnostic.message.hasPrefix("unknown field '"),
@@ -78,6 +79,20 @@ public enum FrontMatterParser {
         }
         let usable = title != nil && !diagnostics.contains { $0.severity == .error }
         return (usable ? meta : nil, diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+    }
+
+    /// `herald new` marks what only the author can fill in with `TODO:`; one left behind is a warning.
+    private static func flagPlaceholders(in value: YAMLValue, reader: inout FieldReader) {
+        switch value {
+        case .scalar(let text, _, let at) where text.hasPrefix("TODO"):
+            reader.report(.warning("a `TODO` placeholder is still here", at: at, hint: "Replace it with the real value before publishing."))
+        case .list(let items, _):
+            for item in items { flagPlaceholders(in: item, reader: &reader) }
+        case .mapping(let pairs, _):
+            for pair in pairs { flagPlaceholders(in: pair.value, reader: &reader) }
+        default:
+            break
+        }
     }
 
     private static func located(_ reader: inout FieldReader, _ key: String) -> [Located<String>] {

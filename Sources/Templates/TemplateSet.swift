@@ -1,0 +1,114 @@
+import Core
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, compiled once and checked before any page is rendered:
+/// a syntax error or a missing partial is reported at its template line.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    /// Template name (`page`, `partials/header`) → its source, for locating elements and errors.
+    public let sources: [String: String]
+    /// The folder the templates came from, as diagnostics name it.
+    public let displayRoot: String
+
+    /// Templates every site needs; page kinds fall back to `page` when theirs is absent.
+    public static let required = ["layout", "page"]
+
+    /// Loads every `.mustache` file under `directory`.
+    public static func load(from fileSystem: FileSystem, directory: String, displayRoot: String = "templates")
+        throws(DiagnosticList) -> TemplateSet
+    {
+        guard fileSystem.kind(of: directory) == .directory else {
+            throw DiagnosticList([.error("there is no templates folder at \(directory)",
+                                         hint: "Create `templates/` with at least layout.mustache and page.mustache.")])
+        }
+        var sources: [String: String] = [:]
+        let files = (try? fileSystem.recursiveFiles(in: directory)) ?? []
+        for file in files where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            sources[name] = (try? fileSystem.readText(Path.join(directory, file))) ?? ""
+        }
+        return try compile(sources, displayRoot: displayRoot)
+    }
+
+    /// Compiles templates given as name → source.
+    public static func compile(_ sources: [String: String], displayRoot: String = "templates") throws(DiagnosticList) -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            let file = Path.join(displayRoot, name + ".mustache")
+            do {
+                library.register(try MustacheTemplate(string: source), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error("template error: \(describe(error.error))", at: location,
+                                          hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed.",
+                                          sourceLine: error.context.line))
+            } catch {
+                diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: file, line: 1)))
+            }
+            for reference in PartialReference.scan(source) where sources[reference.name] == nil {
+                diagnostics.append(.error("template uses the partial '\(reference.name)', which does not exist",
+                                          at: SourceLocation(file: file, line: reference.line, column: reference.column),
+                                          hint: "Create \(Path.join(displayRoot, reference.name + ".mustache")) or fix the name.",
+                                          sourceLine: SourceText.line(reference.line, of: source)))
+            }
+        }
+        for name in required where sources[name] == nil {
+            diagnostics.append(.error("the template \(Path.join(displayRoot, name + ".mustache")) is missing",
+                                      hint: "Every site needs layout.mustache (the page frame) and page.mustache."))
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
+        return TemplateSet(library: library, sources: sources, displayRoot: displayRoot)
+    }
+
+    public func has(_ name: String) -> Bool { sources[name] != nil }
+
+    /// Renders `name` with `context`, then wraps the result in the layout.
+    public func renderPage(_ name: String, context: [String: Any]) -> String {
+        let template = has(name) ? name : "page"
+        var full = context
+        full["body"] = library.render(context, withTemplate: template) ?? ""
+        return library.render(full, withTemplate: "layout") ?? ""
+    }
+
+    /// Renders one template on its own (no layout), e.g. a redirect page.
+    public func render(_ name: String, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": "a {{/section}} closes a different section than the one open"
+        case "expectedSectionEnd": "a {{#section}} is never closed"
+        case "unfinishedName": "a tag is not closed with }}"
+        case let other: other
+        }
+    }
+}
+
+/// A `{{> name}}` tag found in a template's source.
+struct PartialReference {
+    var name: String
+    var line: Int
+    var column: Int
+
+    static func scan(_ source: String) -> [PartialReference] {
+        var result: [PartialReference] = []
+        var line = 1
+        for text in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = text[...]
+            while let open = rest.range(of: "{{>") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = text.distance(from: text.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty { result.append(PartialReference(name: name, line: line, column: column)) }
+                rest = afterOpen[close.upperBound...]
+            }
+            line += 1
+        }
+        return result
+    }
+}
