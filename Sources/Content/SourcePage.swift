@@ -38,6 +38,13 @@ public struct ContentAsset: Sendable, Hashable {
     public var url: String
     public var size: Int
 
+    public init(sourcePath: String, displayPath: String, url: String, size: Int) {
+        self.sourcePath = sourcePath
+        self.displayPath = displayPath
+        self.url = url
+        self.size = size
+    }
+
     public var outputPath: String { String(url.dropFirst()) }
 
     /// The document type authors and readers know it by ("PDF"), nil for images.

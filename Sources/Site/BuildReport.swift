@@ -1,0 +1,47 @@
+import Foundation
+import Core
+
+/// What a build did and found: the numbers for the summary line and every diagnostic.
+public struct BuildReport: Sendable {
+    public var pageCount = 0
+    public var fileCount = 0
+    /// Findings that count, sorted by file and line.
+    public var diagnostics: [Diagnostic] = []
+    /// Findings a page silenced with a reason (listed, never counted).
+    public var silenced: [SilencedFinding] = []
+    public var seconds: Double = 0
+    /// True when the failure is in the config or the command, not the content (exit status 2).
+    public var isConfigurationFailure = false
+    public var strict = false
+    /// The config turned on site search, so the indexer runs before publishing.
+    public var searchEnabled = false
+
+    public init() {}
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    public var succeeded: Bool { errorCount == 0 && !(strict && warningCount > 0) }
+
+    /// `Built 142 pages in 0.31 s: 0 errors, 3 warnings`.
+    public func summary(verb: String = "Built") -> String {
+        let time = String(format: "%.2f", seconds)
+        let plural = pageCount == 1 ? "page" : "pages"
+        var line = "\(verb) \(pageCount) \(plural) in \(time) s: \(errorCount) \(errorCount == 1 ? "error" : "errors"), "
+            + "\(warningCount) \(warningCount == 1 ? "warning" : "warnings")"
+        if !silenced.isEmpty { line += ", \(silenced.count) silenced" }
+        if !succeeded { line += verb == "Built" ? "; nothing was written" : "" }
+        return line
+    }
+}
+
+/// A finding a page chose to silence, with the author's reason.
+public struct SilencedFinding: Sendable, Hashable {
+    public var diagnostic: Diagnostic
+    public var reason: String
+
+    public init(diagnostic: Diagnostic, reason: String) {
+        self.diagnostic = diagnostic
+        self.reason = reason
+    }
+}

@@ -1,0 +1,90 @@
+import Content
+import Core
+import Foundation
+
+/// Turns what authors write in links (`../report/hate-crime.md#online`, `annual-report.pdf`)
+/// into site URLs, and says precisely what is wrong when a target does not exist.
+struct LinkResolver: Sendable {
+    let tree: ContentTree
+    /// Source path → the heading ids on that page, for checking `#anchors`.
+    let anchors: [String: Set<String>]
+    /// Ids the theme puts on every page (`main-content`), valid anchors anywhere.
+    let templateIDs: Set<String>
+
+    enum Outcome: Equatable {
+        case keep
+        case replace(url: String, annotation: String?)
+        case reject(message: String, hint: String)
+    }
+
+    static let schemes = ["http:", "https:", "mailto:", "tel:", "sms:"]
+
+    func resolve(_ destination: String, isImage: Bool, from page: SourcePage) -> Outcome {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if Self.schemes.contains(where: lower.hasPrefix) { return .keep }
+        if lower.hasPrefix("//") {
+            return .reject(message: "'\(destination)' has no scheme", hint: "Write the full address, starting https://.")
+        }
+        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/"), !lower[..<colon].contains("#") {
+            return .reject(message: "links with '\(lower[..<colon])' addresses are not allowed", hint: "Use an https:// address or a relative path to a .md file.")
+        }
+        var path = trimmed
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = path.removingPercentEncoding ?? path
+
+        if path.isEmpty {
+            guard let fragment else { return .keep }
+            return checkAnchor(fragment, on: page, written: destination).map { .reject(message: $0.0, hint: $0.1) }
+                ?? .replace(url: "#" + fragment, annotation: nil)
+        }
+        if path.hasPrefix("/") {
+            return .reject(message: "'\(destination)' is an absolute path", hint: "Link to the Markdown file by its relative path, e.g. `../report/_index.md`.")
+        }
+        guard let target = Path.normalize(Path.join(page.folder, path)) else {
+            return .reject(message: "'\(destination)' points outside the site's content folder",
+                           hint: "Links may only reach files inside content/.")
+        }
+        if Path.fileExtension(target) == "md" {
+            guard !isImage else { return .reject(message: "an image cannot show a page: '\(destination)'", hint: "Point the image at a picture file.") }
+            guard let linked = tree.page(atSource: target) else {
+                return .reject(message: "there is no page content/\(target)", hint: suggestion(for: target, among: tree.pages.map(\.sourcePath)))
+            }
+            if let fragment {
+                if let problem = checkAnchor(fragment, on: linked, written: destination) { return .reject(message: problem.0, hint: problem.1) }
+                return .replace(url: Slug.encodePath(linked.url) + "#" + fragment, annotation: nil)
+            }
+            return .replace(url: Slug.encodePath(linked.url), annotation: nil)
+        }
+        if let asset = tree.asset(atSource: target) {
+            if isImage && !DocumentType.imageExtensions.contains(Path.fileExtension(target)) {
+                return .reject(message: "'\(destination)' is not a picture", hint: "Images must be PNG, JPEG, GIF, SVG, WebP or AVIF; link to documents instead.")
+            }
+            let annotation = asset.documentType.map { "\($0), \(DocumentType.formatSize(asset.size))" }
+            return .replace(url: Slug.encodePath(asset.url), annotation: isImage ? nil : annotation)
+        }
+        if let section = tree.page(atSource: Path.join(target, "_index.md")) {
+            return .replace(url: Slug.encodePath(section.url), annotation: nil)
+        }
+        return .reject(message: "there is no file content/\(target)",
+                       hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath)))
+    }
+
+    private func checkAnchor(_ fragment: String, on page: SourcePage, written: String) -> (String, String)? {
+        let ids = anchors[page.sourcePath] ?? []
+        if ids.contains(fragment) || templateIDs.contains(fragment) { return nil }
+        let hint = Suggestion.closest(to: fragment, in: Array(ids)).map { "Did you mean #\($0)?" }
+            ?? (ids.isEmpty ? "\(page.displayPath) has no headings to link to." : "Its headings are: \(ids.sorted().map { "#" + $0 }.joined(separator: ", ")).")
+        return ("'\(written)': \(page.displayPath) has no heading with the id '\(fragment)'", hint)
+    }
+
+    private func suggestion(for target: String, among paths: [String]) -> String {
+        if let close = Suggestion.closest(to: target, in: paths) { return "Did you mean \(close)? Paths are relative to the page's own folder." }
+        return "Check the spelling; paths are relative to the page's own folder."
+    }
+}

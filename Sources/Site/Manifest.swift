@@ -1,0 +1,50 @@
+import Core
+import Foundation
+
+/// `.herald-manifest.json`: each output file's SHA-256 and size, so a deploy uploads only
+/// what changed (see docs/deploy.md).
+enum Manifest {
+    static let fileName = ".herald-manifest.json"
+
+    struct Entry: Sendable, Hashable {
+        var sha256: String
+        var size: Int
+    }
+
+    static func json(_ entries: [String: Entry]) -> String {
+        var text = "{\n  \"version\": 1,\n  \"files\": {"
+        var first = true
+        for path in entries.keys.sorted() where path != fileName {
+            let entry = entries[path]!
+            text += (first ? "\n" : ",\n") + "    \(Escape.json(path)): {\"sha256\": \"\(entry.sha256)\", \"size\": \(entry.size)}"
+            first = false
+        }
+        return text + (first ? "}\n}\n" : "\n  }\n}\n")
+    }
+}
+
+/// Passes writes through to another sink and remembers each file's hash for the manifest,
+/// and refuses a second write to one path (two things claiming one output file).
+final class RecordingOutput: OutputSink, @unchecked Sendable {
+    private let inner: OutputSink
+    private var entries: [String: Manifest.Entry] = [:]
+    private let lock = NSLock()
+
+    init(_ inner: OutputSink) { self.inner = inner }
+
+    func write(_ data: Data, to path: String) throws {
+        let entry = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
+        lock.lock()
+        let taken = entries[path] != nil
+        if !taken { entries[path] = entry }
+        lock.unlock()
+        guard !taken else { throw FileSystemError(path: path, reason: "was written twice in one build") }
+        try inner.write(data, to: path)
+    }
+
+    var manifest: [String: Manifest.Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
+    }
+}

@@ -1,0 +1,51 @@
+import Core
+import Foundation
+
+/// Where a build's files go: a staging folder on disk for `herald build`, memory for the preview.
+public protocol OutputSink: Sendable {
+    /// Writes one output file; `path` is relative to the site root (`report/index.html`).
+    func write(_ data: Data, to path: String) throws
+}
+
+/// Collects a build's files in memory: the preview serves them, tests read them.
+public final class MemoryOutput: OutputSink {
+    private let storage = LockedDictionary()
+
+    public init() {}
+
+    public func write(_ data: Data, to path: String) throws { storage.set(path, data) }
+
+    public var files: [String: Data] { storage.snapshot() }
+}
+
+/// Writes into a folder through a `FileSystem`.
+public struct FolderOutput: OutputSink {
+    public let fileSystem: FileSystem
+    public let root: String
+
+    public init(fileSystem: FileSystem, root: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+    }
+
+    public func write(_ data: Data, to path: String) throws {
+        try fileSystem.write(data, to: Path.join(root, path))
+    }
+}
+
+final class LockedDictionary: @unchecked Sendable {
+    private var values: [String: Data] = [:]
+    private let lock = NSLock()
+
+    func set(_ key: String, _ value: Data) {
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+    }
+
+    func snapshot() -> [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
+}
