@@ -46,13 +46,19 @@ extension Node {
 
         // Herald's extensions (see docs/authoring.md)
         /// A GFM pipe table; children are one `tableHead` then zero or more `tableRow`.
+        /// `caption` holds the inline nodes of its `Table: …` line (empty when there is none).
         case table(alignments: [TableAlignment], caption: [Node])
+        /// The header row: its children are the header cells (as in cmark-gfm, no `tableRow` inside).
         case tableHead
         case tableRow
         case tableCell(header: Bool, alignment: TableAlignment)
         /// A fenced callout block (```warning, ```inset, ```details Title, ```contact,
-        /// ```steps, ```summary, ```documents); children are the parsed body.
+        /// ```steps, ```summary, ```documents); children are the parsed body, shaped as
+        /// `CalloutKind` describes.
         case callout(CalloutKind, title: String)
+        /// What the link rewriter learnt about a link's target ("PDF, 245 KB"): the last child
+        /// of a `.link`, rendered inside it as `<span class="document-meta">(PDF, 245 KB)</span>`.
+        case linkAnnotation(String)
     }
 
     /// Where a table column's cells are aligned.
@@ -60,20 +66,28 @@ extension Node {
         case none, left, center, right
     }
 
-    /// The components authors write as fenced blocks.
+    /// The components authors write as fenced blocks. The callout transform shapes each body
+    /// as its case says; a body of the wrong shape is reported and kept as an `inset`.
     public enum CalloutKind: String, Sendable, Hashable, CaseIterable {
-        /// "Call 999 in an emergency": the warning text component.
+        /// "Call 999 in an emergency": the warning text component. Children: one `.paragraph`.
         case warning
+        /// Children: the body's blocks.
         case inset
-        /// A disclosure: the info string after `details` is its summary line.
+        /// A disclosure: the info string after `details` is its summary line. Children: the body's blocks.
         case details
-        /// Phone, textphone, online and address lines.
+        /// Phone, textphone, online and address lines. Children: one `.item` per line, holding a
+        /// key `.paragraph` then a value `.paragraph`.
         case contact
-        /// Step-by-step: each heading inside starts a numbered step.
+        /// Step-by-step: each heading inside starts a numbered step. Children: one `.item` per
+        /// step, holding the step's `.heading` then the step's blocks.
         case steps
-        /// Summary list: a list of `**Key**: value` items becomes a description list.
+        /// Summary list: a list of `**Key**: value` items becomes a description list. Children:
+        /// one `.item` per row, holding a key `.paragraph` then the value (a `.paragraph`, then
+        /// any further blocks of the item).
         case summary
         /// Document list: a list of links to documents, each shown with type, size and date.
+        /// Children: one `.item` per document, holding a `.paragraph` with the `.link`, then a
+        /// `.paragraph` with the date text when one was given.
         case documents
     }
 }
@@ -90,21 +104,32 @@ extension Node {
         switch kind {
         case .text(let string), .code(let string): result += string
         case .softBreak, .lineBreak: result += " "
+        case .linkAnnotation(let annotation): result += " (" + annotation + ")"
         case .image where children.isEmpty: break
+        case .table(_, let caption):
+            for node in caption { node.appendPlainText(to: &result) }
+            for child in children { child.appendPlainText(to: &result) }
         default:
             for child in children { child.appendPlainText(to: &result) }
         }
     }
 
-    /// Visits this node and every descendant, parents first.
+    /// Visits this node and every descendant, parents first (a table's caption nodes before its rows).
     public func walk(_ visit: (Node) throws -> Void) rethrows {
         try visit(self)
+        if case .table(_, let caption) = kind {
+            for node in caption { try node.walk(visit) }
+        }
         for child in children { try child.walk(visit) }
     }
 
-    /// Rebuilds the tree bottom-up, letting `transform` replace each node with zero or more nodes.
+    /// Rebuilds the tree bottom-up, letting `transform` replace each node with zero or more nodes
+    /// (a table's caption nodes included).
     public func rewritten(_ transform: (Node) throws -> [Node]) rethrows -> [Node] {
         var copy = self
+        if case .table(let alignments, let caption) = kind, !caption.isEmpty {
+            copy.kind = .table(alignments: alignments, caption: try caption.flatMap { try $0.rewritten(transform) })
+        }
         copy.children = try children.flatMap { try $0.rewritten(transform) }
         return try transform(copy)
     }
