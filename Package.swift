@@ -8,7 +8,7 @@ import PackageDescription
 // import a sibling just to report an error.
 let package = Package(
     name: "Herald",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "herald", targets: ["herald"]),
     ],
@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        // Already in the graph through Hummingbird; named because Preview uses its graceful
+        // shutdown and signal handling directly.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -29,9 +32,12 @@ let package = Package(
         .target(name: "Accessibility", dependencies: ["Core", "Markdown", "CGumbo"]),
         .target(name: "Site", dependencies: ["Core", "Markdown", "Content", "Templates", "Accessibility"]),
         .target(name: "Preview", dependencies: [
-            "Core", "Site",
+            "Core",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "herald", dependencies: [
             "Core", "Site", "Preview", "Accessibility",
@@ -43,7 +49,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(name: "HeraldCLITests", dependencies: ["herald"]),
     ]
 )
