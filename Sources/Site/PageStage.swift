@@ -35,7 +35,8 @@ struct PageStage: Sendable {
         self.today = today
         self.buildYear = buildYear
         site = SiteView(config: config, assets: theme.urls, buildYear: buildYear, preview: options.preview)
-        let stylesheets = theme.files.filter { $0.path.hasSuffix(".css") }.map { String(decoding: $0.data, as: UTF8.self) }
+        let stylesheets = theme.files.filter { $0.path.hasSuffix(".css") }
+            .map { (path: Path.join(templates.displayRoot, "assets", $0.source), text: String(decoding: $0.data, as: UTF8.self)) }
         var lint = LintConfiguration(readingAgeTarget: config.lint.readingAge, maximumSentenceWords: config.lint.maxSentenceWords)
         if !config.lint.wordsToAvoid.isEmpty { lint.wordsToAvoid = config.lint.wordsToAvoid }
         linter = Linter(configuration: lint, stylesheets: stylesheets)

@@ -29,13 +29,22 @@ public struct SiteBuilder: Sendable {
             report.isConfigurationFailure = true
             return report
         }
-        var report = await render(into: FolderOutput(fileSystem: fileSystem, root: staging.path))
+        let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path))
+        var report = await render(into: recorder, writeManifest: false)
         guard report.succeeded else {
             staging.discard()
             return report
         }
         do {
             if report.searchEnabled { try searchIndexer?(staging.path) }
+            // The manifest lists every file the deploy must upload, the search index included.
+            var entries = recorder.manifest
+            for path in try fileSystem.recursiveFiles(in: staging.path) where entries[path] == nil && path != Manifest.fileName {
+                let data = try fileSystem.read(Path.join(staging.path, path))
+                entries[path] = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
+            }
+            try fileSystem.write(Manifest.json(entries), to: Path.join(staging.path, Manifest.fileName))
+            report.fileCount = entries.count
             try staging.publish()
         } catch let diagnostic as Diagnostic {
             staging.discard()
@@ -54,16 +63,20 @@ public struct SiteBuilder: Sendable {
 
     /// The whole pipeline, writing every output file into `sink`.
     public func render(into sink: OutputSink) async -> BuildReport {
+        await render(into: RecordingOutput(sink), writeManifest: true)
+    }
+
+    private func render(into output: RecordingOutput, writeManifest: Bool) async -> BuildReport {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
-        await renderSite(into: RecordingOutput(sink), report: &report)
+        await renderSite(into: output, report: &report, writeManifest: writeManifest)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
         return report
     }
 
-    private func renderSite(into output: RecordingOutput, report: inout BuildReport) async {
+    private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool) async {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return }
         report.diagnostics += configWarnings
@@ -139,7 +152,7 @@ public struct SiteBuilder: Sendable {
                 try output.write(try fileSystem.read(found.fullPath), to: asset.outputPath)
             }
             for (path, text) in stage.siteFiles(results: results) { try output.write(Data(text.utf8), to: path) }
-            try output.write(Data(Manifest.json(output.manifest).utf8), to: Manifest.fileName)
+            if writeManifest { try output.write(Data(Manifest.json(output.manifest).utf8), to: Manifest.fileName) }
         } catch {
             report.diagnostics.append(.error("cannot write the site: \(error)", hint: "Check the disk has space and the output folder is writable."))
         }

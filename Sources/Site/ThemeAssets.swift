@@ -7,7 +7,7 @@ struct ThemeAssets {
     /// Path under `assets/` → the URL templates link to.
     var urls: [String: String] = [:]
     /// Output path → bytes.
-    var files: [(path: String, data: Data)] = []
+    var files: [(path: String, source: String, data: Data)] = []
 
     static func load(from fileSystem: FileSystem, directory: String) throws -> ThemeAssets {
         var result = ThemeAssets()
@@ -25,7 +25,7 @@ struct ThemeAssets {
             let stem = Path.removingExtension(path)
             let output = "assets/" + (ext.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(ext)")
             result.urls[path] = "/" + output
-            result.files.append((output, data))
+            result.files.append((output, path, data))
         }
         return result
     }

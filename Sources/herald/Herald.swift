@@ -9,7 +9,7 @@ struct Herald: AsyncParsableCommand {
         abstract: "Build, check and preview an accessible website from Markdown.",
         discussion: "Exit status: 0 success, 1 content or accessibility errors, 2 usage or configuration errors.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
     )
 
     /// Usage mistakes exit with 2, as documented, instead of ArgumentParser's 64.

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandLineTests {
+    let page = "---\ntitle: Report a crime\ndescription: Ways to report\n---\nThere are several ways to report a crime.\n"
+
+    @Test func buildWritesTheSiteAndSummarises() throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try HeraldProcess.run(["build"], in: site)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("Built 4 pages in"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/report/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/.herald-manifest.json").path))
+    }
+
+    @Test func contentErrorExitsOneAndKeepsThePreviousSite() throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        try HeraldProcess.run(["build"], in: site)
+        let before = HeraldProcess.snapshot(site.appendingPathComponent("public"))
+        #expect(!before.isEmpty)
+        try "---\ntitle: Report\ndescription: a: b\n---\nText.\n".write(to: site.appendingPathComponent("content/report/_index.md"), atomically: true, encoding: .utf8)
+        let result = try HeraldProcess.run(["build"], in: site)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("content/report/_index.md:3:15: error: YAML mapping values are not allowed in this context"))
+        #expect(result.standardError.contains("3 | description: a: b"))
+        #expect(HeraldProcess.snapshot(site.appendingPathComponent("public")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains("herald-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func missingConfigExitsTwo() throws {
+        let site = try HeraldProcess.makeSite([:])
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.removeItem(at: site.appendingPathComponent("herald.yml"))
+        let result = try HeraldProcess.run(["build"], in: site)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("there is no herald.yml"))
+    }
+
+    @Test func usageMistakeExitsTwo() throws {
+        let result = try HeraldProcess.run(["build", "--no-such-option"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--no-such-option"))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try HeraldProcess.run(["check"], in: site)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("Checked 4 pages"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
+
+    @Test func jsonFormatIsMachineReadable() throws {
+        let site = try HeraldProcess.makeSite(["a.md": "---\ntitle: A\ndescription: d\n---\n[click here](_index.md)\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try HeraldProcess.run(["check", "--format", "json"], in: site)
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+        #expect(json is [String: Any] || json is [Any])
+        #expect(result.standardOutput.contains("content/a.md"))
+    }
+
+    @Test func githubFormatWritesAnnotations() throws {
+        let site = try HeraldProcess.makeSite(["a.md": "---\ntitle: A\ndescription: d\n---\n[click here](_index.md)\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try HeraldProcess.run(["check", "--format", "github"], in: site)
+        #expect(result.standardOutput.contains("file=content/a.md,line=5"))
+    }
+}

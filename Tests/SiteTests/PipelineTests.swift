@@ -1,0 +1,146 @@
+import Core
+import Foundation
+import Testing
+@testable import Site
+
+@Suite struct PipelineTests {
+    @Test func buildsPagesWithFolderStyleURLsAndSiteFiles() async {
+        let fs = TestSite.files([
+            "report/_index.md": "---\ntitle: Report a crime\ndescription: Ways to report\n---\nChoose a way to report.\n",
+            "report/hate-crime.md": "---\ntitle: Report hate crime\n---\n## Online\n\nUse the [non-emergency guide](../report/_index.md).\n",
+            "accessibility.md": "---\ntitle: Accessibility statement\n---\nText.\n",
+        ])
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.errorCount == 0, "\(report.diagnostics)")
+        #expect(files["report/hate-crime/index.html"]?.contains("<h1>Report hate crime</h1>") == true)
+        #expect(files["report/index.html"]?.contains("href=\"/report/hate-crime/\"") == true)
+        #expect(files["report/hate-crime/index.html"]?.contains("<h2 id=\"online\"") == true)
+        #expect(files["report/hate-crime/index.html"]?.contains("data-sourcepos") == false)
+        for path in ["sitemap.xml", "robots.txt", "404.html", "a-to-z/index.html", "news/feed.xml", "decisions/feed.xml",
+                     "decisions.csv", "decisions.json", ".herald-manifest.json"] {
+            #expect(files[path] != nil, "\(path) missing")
+        }
+        #expect(files["sitemap.xml"]?.contains("<loc>https://example.gov.uk/report/hate-crime/</loc>") == true)
+        #expect(files["robots.txt"]?.contains("Sitemap: https://example.gov.uk/sitemap.xml") == true)
+        #expect(report.pageCount == 5)
+    }
+
+    @Test func badYAMLIsAnErrorAtItsLineAndNothingIsWritten() async {
+        let fs = TestSite.files(["bad.md": "---\ntitle: A\ndescription: a: b\n---\nBody\n"])
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.errorCount == 1)
+        #expect(report.diagnostics.first?.location == SourceLocation(file: "content/bad.md", line: 3, column: 15))
+        #expect(report.diagnostics.first?.sourceLine == "description: a: b")
+        #expect(files.isEmpty)
+        #expect(!report.succeeded)
+    }
+
+    @Test func missingLinkTargetIsAnErrorAtItsSourceLine() async {
+        let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nIntro.\n\nSee [the hate crime guide](report/hate-crim.md).\n"])
+        let (report, files) = await TestSite.render(fs)
+        let error = report.diagnostics.first { $0.severity == .error }
+        #expect(error?.message == "there is no page content/report/hate-crim.md")
+        #expect(error?.location?.line == 6)
+        #expect(error?.location?.column == 5)
+        #expect(files.isEmpty)
+    }
+
+    @Test func missingAnchorIsAnErrorWithTheHeadingsListed() async {
+        let fs = TestSite.files([
+            "a.md": "---\ntitle: A\n---\nSee [online reporting](b.md#onlin).\n",
+            "b.md": "---\ntitle: B\n---\n## Online\n\nText.\n",
+        ])
+        let (report, _) = await TestSite.render(fs)
+        let error = report.diagnostics.first { $0.severity == .error }
+        #expect(error?.message.contains("has no heading with the id 'onlin'") == true)
+        #expect(error?.hint == "Did you mean #online?")
+    }
+
+    @Test func linkThatEscapesTheSiteIsAnError() async {
+        let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nSee [the passwords](../../etc/passwd) and [root](/etc/passwd).\n"])
+        let (report, _) = await TestSite.render(fs)
+        let messages = report.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(messages.contains("'../../etc/passwd' points outside the site's content folder"))
+        #expect(messages.contains("'/etc/passwd' is an absolute path"))
+    }
+
+    @Test func twoPagesClaimingOneURLAreBothNamed() async {
+        let fs = TestSite.files([
+            "report.md": "---\ntitle: A\n---\nA.\n",
+            "report/_index.md": "---\ntitle: B\n---\nB.\n",
+        ])
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.diagnostics.contains { $0.message == "content/report.md and content/report/_index.md both claim the URL /report/" })
+        #expect(files.isEmpty)
+    }
+
+    @Test func draftsAndFuturePagesAreLeftOutUnlessAskedFor() async {
+        let pages = [
+            "draft.md": "---\ntitle: Draft\ndraft: true\n---\nD.\n",
+            "future.md": "---\ntitle: Future\npublish_date: 2099-01-01\n---\nF.\n",
+        ]
+        let (_, files) = await TestSite.render(TestSite.files(pages))
+        #expect(files["draft/index.html"] == nil)
+        #expect(files["future/index.html"] == nil)
+        #expect(files["sitemap.xml"]?.contains("future") == false)
+        let (_, preview) = await TestSite.render(TestSite.files(pages), options: TestSite.options { $0.includeDrafts = true })
+        #expect(preview["draft/index.html"] != nil)
+        #expect(preview["future/index.html"] != nil)
+    }
+
+    @Test func aliasesBecomeRedirectPages() async {
+        let fs = TestSite.files(["new.md": "---\ntitle: New home\naliases: [/old/, /older.html]\n---\nN.\n"])
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.errorCount == 0)
+        #expect(files["old/index.html"]?.contains("url=/new/") == true)
+        #expect(files["older.html"]?.contains("url=/new/") == true)
+        #expect(files["sitemap.xml"]?.contains("/old/") == false)
+    }
+
+    @Test func documentsAreCopiedAndLinkedWithTypeAndSize() async {
+        let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nRead the [annual report](Annual Report.pdf).\n"])
+        try? fs.write(Data(repeating: 0x25, count: 250_000), to: "content/Annual Report.pdf")
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.errorCount == 0, "\(report.diagnostics)")
+        #expect(files["annual-report.pdf"]?.utf8.count == 250_000)
+        #expect(files["a/index.html"]?.contains("<a href=\"/annual-report.pdf\">annual report <span class=\"document-meta\">(PDF, 244 KB)</span></a>") == true)
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() async {
+        let pages = [
+            "report/_index.md": "---\ntitle: Report\n---\nR.\n",
+            "report/a.md": "---\ntitle: A\n---\nA.\n",
+            "news/n.md": "---\ntitle: N\nkind: news\ndate: 2023-01-02\nsummary: S\n---\nN.\n",
+        ]
+        let (_, first) = await TestSite.render(TestSite.files(pages))
+        let (_, second) = await TestSite.render(TestSite.files(pages))
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test func missingConfigIsAConfigurationFailure() async {
+        let fs = InMemoryFileSystem(files: TestSite.templates.merging(["content/_index.md": TestSite.home]) { a, _ in a })
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.isConfigurationFailure)
+        #expect(report.diagnostics.first?.message.contains("there is no herald.yml") == true)
+        #expect(files.isEmpty)
+    }
+
+    @Test func brokenTemplateIsAnErrorAtItsLine() async {
+        let fs = TestSite.files([:])
+        try? fs.write("<h1>{{page.title}}</h1>\n{{#page.pages}}\n", to: "templates/page.mustache")
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.diagnostics.first?.location?.file == "templates/page.mustache")
+        #expect(files.isEmpty)
+    }
+
+    @Test func summaryLineCountsPagesErrorsAndWarnings() {
+        var report = BuildReport()
+        report.pageCount = 142
+        report.seconds = 0.31
+        report.diagnostics = [.warning("w"), .warning("w"), .warning("w")]
+        #expect(report.summary() == "Built 142 pages in 0.31 s: 0 errors, 3 warnings")
+        report.strict = true
+        #expect(!report.succeeded)
+    }
+}
