@@ -13,7 +13,7 @@ struct ReportPrinter {
         let findings = report.diagnostics.map { Finding(diagnostic: $0) }
             + report.silenced.map { Finding(diagnostic: $0.diagnostic, silencedBecause: $0.reason) }
         let terminal = Terminal.standardError
-        let rendered = LintReport(findings: findings).render(format, useColour: terminal.supportsColour)
+        let rendered = LintReport(findings: findings).render(format, useColour: terminal.supportsColour, summary: false)
         // Findings for a person go to standard error beside the summary; machine formats go to
         // standard output so they can be redirected into a file.
         (format == .human ? terminal : Terminal.standardOutput).write(rendered)

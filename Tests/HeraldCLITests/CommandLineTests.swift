@@ -9,7 +9,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try HeraldProcess.run(["build"], in: site)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("Built 4 pages in"))
+        #expect(result.standardError.contains("Built 3 pages in"))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/report/index.html").path))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/.herald-manifest.json").path))
     }
@@ -50,7 +50,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try HeraldProcess.run(["check"], in: site)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("Checked 4 pages"))
+        #expect(result.standardError.contains("Checked 3 pages"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
     }
 

@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func documentsAreCopiedAndLinkedWithTypeAndSize() async {
-        let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nRead the [annual report](Annual Report.pdf).\n"])
+        let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nRead the [annual report](Annual%20Report.pdf).\n"])
         try? fs.write(Data(repeating: 0x25, count: 250_000), to: "content/Annual Report.pdf")
         let (report, files) = await TestSite.render(fs)
         #expect(report.errorCount == 0, "\(report.diagnostics)")

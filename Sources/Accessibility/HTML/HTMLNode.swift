@@ -15,13 +15,21 @@ public struct HTMLElement: Sendable, Hashable {
     /// inferred (an implied `<tbody>`, say).
     public var line: Int
     public var column: Int
+    /// The UTF-8 bytes of the HTML the element was parsed from, start tag to end tag; nil for
+    /// elements the parser inferred. Lets the page linter recognise template chrome that is
+    /// byte-for-byte the same on many pages and check it once.
+    public var byteRange: Range<Int>?
 
-    public init(tag: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0, column: Int = 0) {
+    public init(
+        tag: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0, column: Int = 0,
+        byteRange: Range<Int>? = nil
+    ) {
         self.tag = tag
         self.attributes = attributes
         self.children = children
         self.line = line
         self.column = column
+        self.byteRange = byteRange
     }
 
     public func attribute(_ name: String) -> String? {
@@ -34,16 +42,22 @@ public struct HTMLElement: Sendable, Hashable {
 
     /// The text a screen reader would take from this element's content (not its attributes).
     public var textContent: String {
+        // An explicit stack: pages can nest deeply and this must not recurse.
         var result = ""
-        func collect(_ nodes: [HTMLNode]) {
-            for node in nodes {
-                switch node {
-                case .text(let text, _, _): result += text
-                case .element(let element): collect(element.children)
-                }
+        var stack: [(nodes: [HTMLNode], index: Int)] = [(children, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let (nodes, index) = stack[top]
+            guard index < nodes.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].index += 1
+            switch nodes[index] {
+            case .text(let text, _, _): result += text
+            case .element(let element): stack.append((element.children, 0))
             }
         }
-        collect(children)
         return result
     }
 }

@@ -1,0 +1,93 @@
+import Core
+import Synchronization
+
+/// Checks the colour contrast of rendered pages against the site's real CSS (WCAG 2.2 1.4.3,
+/// 1.4.11 and 1.4.1), in light and, when the CSS has one, dark colour scheme, and for links
+/// and buttons also when visited, hovered, focused and pressed.
+///
+/// Build one checker per site and call `check` for every page: stylesheets are indexed once,
+/// and styles and verdicts are memoised by element path, so the chrome repeated on every page
+/// and the paragraphs repeated within pages are worked out once. Safe to share between tasks;
+/// pages are checked one at a time.
+public final class ContrastChecker: Sendable {
+    private let engines: Mutex<EngineCache>
+    private let stylesheets: [Stylesheet]
+
+    private struct EngineCache {
+        /// Keyed by the text of the page's own `<style>` elements ("" for none).
+        var engines: [String: ContrastEngine] = [:]
+        var order: [String] = []
+    }
+
+    /// Pages with their own `<style>` blocks each get an engine; this many are kept.
+    private static let pageStyleEngines = 32
+
+    public init(stylesheets: [Stylesheet]) {
+        self.stylesheets = stylesheets
+        var cache = EngineCache()
+        cache.engines[""] = ContrastEngine(index: RuleIndex(userAgent: UserAgentStylesheet.sheet, author: stylesheets))
+        cache.order = [""]
+        engines = Mutex(cache)
+    }
+
+    /// Parses each stylesheet; `path` is used to point at the rule that set a colour.
+    public convenience init(stylesheets: [(path: String, text: String)]) {
+        self.init(stylesheets: stylesheets.map { Stylesheet(path: $0.path, text: $0.text) })
+    }
+
+    /// Every contrast finding on the page, each pointing at `file` and the line of the text.
+    public func check(page: HTMLElement, file: String) -> [Diagnostic] {
+        report(page: page, file: file).diagnostics
+    }
+
+    /// The findings and the numbers behind them (pairs checked, the worst ratio…).
+    public func report(page: HTMLElement, file: String) -> ContrastReport {
+        report(page: page, file: file, trace: false)
+    }
+
+    func report(page: HTMLElement, file: String, trace: Bool) -> ContrastReport {
+        let pageCSS = Self.pageStyles(page)
+        return engines.withLock { cache in
+            let engine: ContrastEngine
+            if let existing = cache.engines[pageCSS.key] {
+                engine = existing
+            } else {
+                let sheets = stylesheets + pageCSS.sheets.map { Stylesheet(path: file, text: $0) }
+                engine = ContrastEngine(index: RuleIndex(userAgent: UserAgentStylesheet.sheet, author: sheets))
+                if cache.order.count > Self.pageStyleEngines, let evicted = cache.order.dropFirst().first {
+                    cache.engines[evicted] = nil
+                    cache.order.removeAll { $0 == evicted }
+                }
+                cache.engines[pageCSS.key] = engine
+                cache.order.append(pageCSS.key)
+            }
+            return engine.report(page: page, file: file, trace: trace)
+        }
+    }
+
+    /// How much of the work was served from memory: (computed, reused) text verdicts.
+    public var memoStatistics: (computed: Int, reused: Int) {
+        engines.withLock { cache in
+            cache.engines.values.reduce((0, 0)) { ($0.0 + $1.textComputed, $0.1 + $1.textReused) }
+        }
+    }
+
+    /// The text of the page's `<style>` elements that apply to screens, in document order.
+    private static func pageStyles(_ page: HTMLElement) -> (key: String, sheets: [String]) {
+        var sheets: [String] = []
+        var stack: [HTMLElement] = [page]
+        var visited = 0
+        while let element = stack.popLast(), visited < 100_000 {
+            visited += 1
+            if element.tag == "style" {
+                let media = element.attribute("media")?.cssTrimmed ?? ""
+                let css = element.textContent
+                sheets.append(media.isEmpty ? css : "@media \(media) {\n\(css)\n}")
+                continue
+            }
+            if ["svg", "template", "script"].contains(element.tag) { continue }
+            stack += element.childElements.reversed()
+        }
+        return (sheets.joined(separator: "\n/* next style element */\n"), sheets)
+    }
+}

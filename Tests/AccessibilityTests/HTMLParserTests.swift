@@ -1,0 +1,99 @@
+import Testing
+@testable import Accessibility
+
+@Suite struct HTMLParserTests {
+    @Test func elementsCarryLinesColumnsAndAttributes() {
+        let html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><title>Hi</title></head>\n<body>\n  <p class=\"lead\" id=\"x\">Hello <b>you</b></p>\n</body>\n</html>\n"
+        let document = HTMLParser.parse(html)
+        #expect(document.hasDoctype)
+        #expect(document.root.tag == "html")
+        #expect(document.root.attribute("lang") == "en-GB")
+        #expect(document.root.line == 2 && document.root.column == 1)
+        let p = document.body!.childElements[0]
+        #expect(p.tag == "p")
+        #expect(p.line == 5 && p.column == 3)
+        #expect(p.attributes == [HTMLAttribute(name: "class", value: "lead"), HTMLAttribute(name: "id", value: "x")])
+        #expect(p.textContent == "Hello you")
+        #expect(p.childElements[0].line == 5 && p.childElements[0].column == 32)
+        #expect(String(decoding: document.bytes(of: p)!, as: UTF8.self) == "<p class=\"lead\" id=\"x\">Hello <b>you</b></p>")
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let document = HTMLParser.parse("<p>é ü <em>x</em></p>")
+        let em = document.body!.childElements[0].childElements[0]
+        #expect(em.line == 1 && em.column == 8)
+    }
+
+    @Test func inferredElementsHaveNoPosition() {
+        let document = HTMLParser.parse("<table><tr><td>1</td></tr></table>")
+        #expect(document.hasDoctype == false)
+        #expect(document.root.line == 0)
+        let table = document.body!.childElements[0]
+        #expect(table.line == 1 && table.column == 1)
+        let tbody = table.childElements[0]
+        #expect(tbody.tag == "tbody" && tbody.line == 0 && tbody.byteRange == nil)
+        #expect(tbody.childElements[0].tag == "tr")
+    }
+
+    @Test func unknownAndForeignTagsKeepTheirNames() {
+        let document = HTMLParser.parse("<custom-thing a=1></custom-thing><svg><path d=\"M0\"/></svg>")
+        let body = document.body!.childElements
+        #expect(body.map(\.tag) == ["custom-thing", "svg"])
+        #expect(body[1].childElements[0].tag == "path")
+    }
+
+    @Test func emptyInputStillGivesADocument() {
+        let document = HTMLParser.parse("")
+        #expect(document.root.tag == "html")
+        #expect(document.head != nil && document.body != nil)
+    }
+
+    @Test func hundredThousandNestedElementsAreRefusedBeforeGumbo() {
+        let depth = 100_000
+        let html = "<p>intro</p>\n" + String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+        let document = HTMLParser.parse(html)
+        let refusal = try! #require(document.refusedNesting)
+        #expect(refusal.depth == depth)
+        #expect(refusal.line == 2 && refusal.column == 1 + 5 * HTMLParser.defaultRefusalDepth)
+        #expect(document.body!.children.isEmpty)
+    }
+
+    @Test func hundredThousandNestedElementsParseWithoutRecursion() {
+        // Nested spans are cheap for gumbo, so with the refusal off the whole tree is built;
+        // the Swift side must stay iterative and flatten past the depth cap.
+        let depth = 100_000
+        let html = String(repeating: "<span>", count: depth) + "deep" + String(repeating: "</span>", count: depth)
+        let document = HTMLParser.parse(html, refusalDepth: nil)
+        var levels = 0
+        var current = document.root
+        while let next = current.childElements.last {
+            levels += 1
+            current = next
+        }
+        #expect(levels == HTMLParser.defaultMaxDepth)
+        #expect(document.body!.textContent == "deep")
+        var count = 0
+        var stack = [document.root]
+        while let element = stack.popLast() {
+            if element.tag == "span" { count += 1 }
+            stack.append(contentsOf: element.childElements)
+        }
+        #expect(count == depth)
+    }
+
+    @Test func nestingScanIgnoresOptionalEndTagsCommentsAndRawText() {
+        let items = String(repeating: "<li>item", count: 5_000)
+        let html = "<ul>\(items)</ul><!-- <div><div> --><script>if (a<b) { '<div>' }</script><p>x"
+        let document = HTMLParser.parse(html)
+        #expect(document.refusedNesting == nil)
+        #expect(document.body!.childElements[0].childElements.count == 5_000)
+    }
+
+    @Test func depthCapIsConfigurable() {
+        let document = HTMLParser.parse("<div><div><div><p>x</p></div></div></div>", maxDepth: 3)
+        // html > body > div is the cap: the deeper divs and the p become the capped div's children.
+        let top = document.body!.childElements[0]
+        #expect(top.childElements.map(\.tag) == ["div", "div", "p"])
+        #expect(top.childElements.allSatisfy { $0.childElements.isEmpty })
+    }
+}
