@@ -132,7 +132,7 @@ public struct SiteBuilder: Sendable {
         // 5. Site-wide checks and the pages that report on the others (the accessibility statement).
         let crossPage = stage.crossPageFindings(results)
         var findings = results.flatMap(\.diagnostics) + crossPage
-        let siteReport = AccessibilitySummary(findings: findings + report.diagnostics, today: today, pageCount: results.count + deferred.count)
+        let siteReport = AccessibilitySummary(findings: findings + report.diagnostics, today: today, pageCount: results.filter(\.isPage).count + deferred.count)
         for page in deferred {
             let result = stage.finish(page, resolver: resolver, siteReport: siteReport)
             results.append(result)

@@ -33,7 +33,7 @@ import Testing
         "img-alt-repeats-text": [Spot("img-alt-repeats-text", 16, 1)],
         "img-link-alt": [Spot("img-link-alt", 16, 20)],
         "landmark-one-main": [Spot("landmark-one-main", 8, 1)],
-        "landmark-two-mains": [Spot("landmark-one-main", 17, 1)],
+        "landmark-two-mains": [Spot("landmark-no-duplicate-main", 17, 1)],
         "lang-valid": [Spot("lang-valid", 15, 1)],
         "link-empty": [Spot("link-empty", 16, 4)],
         "link-new-window": [Spot("link-new-window", 15, 18)],

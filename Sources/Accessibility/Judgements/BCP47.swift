@@ -12,9 +12,13 @@ enum BCP47 {
         }
         var index = 0
         let language = subtags[0]
-        if language == "x" || language == "i" {
-            // Private use (x-…) or a grandfathered i- tag.
-            return subtags.count > 1 ? nil : "needs a subtag after \"\(language)-\""
+        if language == "x" {
+            // Well-formed BCP 47, but no browser or screen reader can pick a voice for it.
+            return "is a private-use tag, which no screen reader can pronounce; start with a real language code"
+        }
+        if language == "i" {
+            // A grandfathered i- tag.
+            return subtags.count > 1 ? nil : "needs a subtag after \"i-\""
         }
         // Four- and five-to-eight-letter primary subtags are reserved and none is registered.
         guard language.allSatisfy(\.isASCIILetter), (2...3).contains(language.count) else {

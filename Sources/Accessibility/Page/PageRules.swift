@@ -42,7 +42,7 @@ struct PageRules {
             report(.landmarkOneMain, "The page has no <main> landmark.", bodyRef)
         }
         for extra in mains.dropFirst() {
-            report(.landmarkOneMain, "This is a second <main>; a page has one.", extra)
+            report(.landmarkNoDuplicateMain, "This is a second <main>; a page has one.", extra)
         }
         checkSkipLink(links, ids: ids, bodyRef: bodyRef, report: report)
         checkAmbiguousLinks(links, report: report)

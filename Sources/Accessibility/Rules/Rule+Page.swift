@@ -35,6 +35,12 @@ extension Rule {
         hint: "Keep one <main id=\"main-content\"> in the layout, around the page content only.",
         axeRule: "landmark-one-main", scopes: [.page])
 
+    public static let landmarkNoDuplicateMain = Rule(
+        id: "landmark-no-duplicate-main", criteria: ["1.3.1", "2.4.1"], severity: .error, group: .page,
+        summary: "A page has no second <main>: screen reader users jump to the first and miss the rest.",
+        hint: "Keep one <main id=\"main-content\"> in the layout; use <section> or <div> for parts inside it.",
+        axeRule: "landmark-no-duplicate-main", scopes: [.page])
+
     public static let skipLink = Rule(
         id: "skip-link", criteria: ["2.4.1"], severity: .error, group: .page,
         summary: "A skip link goes somewhere: the id it points to exists on the page.",

@@ -17,7 +17,7 @@ public struct RuleRegistry: Sendable {
         .imageAltMissing, .imageAltFileName, .imageAltGeneric, .imageAltRedundantPrefix, .imageAltLong,
         .imageAltRepeatsText, .imageLinkAlt,
         .linkEmpty, .linkTextVague, .linkTextAmbiguous, .linkNewWindow,
-        .htmlLang, .htmlLangValid, .langValid, .pageTitle, .pageTitleUnique, .landmarkOneMain, .skipLink,
+        .htmlLang, .htmlLangValid, .langValid, .pageTitle, .pageTitleUnique, .landmarkOneMain, .landmarkNoDuplicateMain, .skipLink,
         .skipLinkMissing, .idUnique, .tableHeaders, .tableCaption, .listChildren, .listItemParent,
         .definitionListChildren, .definitionListItemParent, .iframeTitle, .videoCaptions, .audioTranscript,
         .viewportZoom, .htmlNestingDepth,
