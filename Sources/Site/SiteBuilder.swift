@@ -81,16 +81,18 @@ public struct SiteBuilder: Sendable {
         guard let (config, configWarnings) = loadConfig(&report) else { return }
         report.diagnostics += configWarnings
         report.searchEnabled = config.search && !options.preview
+        // A site may share a theme by linking its templates folder to another's.
+        let templatesPath = (try? fileSystem.resolvingSymbolicLinks(options.templatesPath)) ?? options.templatesPath
         let templates: TemplateSet
         do {
-            templates = try TemplateSet.load(from: fileSystem, directory: options.templatesPath)
+            templates = try TemplateSet.load(from: fileSystem, directory: templatesPath)
         } catch {
             report.diagnostics += error.diagnostics
             return
         }
         let theme: ThemeAssets
         do {
-            theme = try ThemeAssets.load(from: fileSystem, directory: Path.join(options.templatesPath, "assets"))
+            theme = try ThemeAssets.load(from: fileSystem, directory: Path.join(templatesPath, "assets"))
         } catch {
             report.diagnostics.append(.error("cannot read the theme's assets: \(error)"))
             return
