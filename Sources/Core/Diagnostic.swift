@@ -1,5 +1,5 @@
 /// One thing Herald has to tell a person about their input: where, what, and how to fix it.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String

@@ -39,9 +39,18 @@ public protocol FileSystem: Sendable {
     /// ends up at `replacement`.
     func exchange(_ replacement: String, with target: String) throws
     func modificationDate(of path: String) -> Date?
+    /// The file's size in bytes (following links), nil if it is not there.
+    func size(of path: String) -> Int?
+    /// Makes `destination` hold the same bytes as `source`: a hard link where the file system
+    /// allows (an incremental build reuses unchanged pages this way), else a copy.
+    func linkOrCopy(_ source: String, to destination: String) throws
 }
 
 extension FileSystem {
+    public func linkOrCopy(_ source: String, to destination: String) throws {
+        try write(try read(source), to: destination)
+    }
+
     public func exists(_ path: String) -> Bool { kind(of: path) != nil }
 
     public func readText(_ path: String) throws -> String {

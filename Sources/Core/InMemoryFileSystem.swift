@@ -163,6 +163,14 @@ public final class InMemoryFileSystem: FileSystem {
         try move(aside, to: replacement)
     }
 
+    public func size(of path: String) -> Int? {
+        guard let resolved = try? resolvingSymbolicLinks(path) else { return nil }
+        return nodes.withLock { nodes in
+            if case .file(let data, _)? = nodes[resolved] { return data.count }
+            return nil
+        }
+    }
+
     public func modificationDate(of path: String) -> Date? {
         nodes.withLock { nodes in
             if case .file(_, let date)? = nodes[Self.key(path)] { return date }

@@ -97,8 +97,23 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    public func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    public func linkOrCopy(_ source: String, to destination: String) throws {
+        let parent = Path.dirname(destination)
+        if !parent.isEmpty, kind(of: parent) == nil { try createDirectory(parent) }
+        if link(source, destination) == 0 { return }
+        try write(try read(source), to: destination)
+    }
+
     public func modificationDate(of path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32

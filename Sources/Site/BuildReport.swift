@@ -15,6 +15,10 @@ public struct BuildReport: Sendable {
     public var strict = false
     /// The config turned on site search, so the indexer runs before publishing.
     public var searchEnabled = false
+    /// Nothing changed since the last build, so nothing was done.
+    public var unchanged = false
+    /// Pages taken unchanged from the last build.
+    public var reusedPageCount = 0
 
     public init() {}
 
@@ -30,13 +34,14 @@ public struct BuildReport: Sendable {
         var line = "\(verb) \(pageCount) \(plural) in \(time) s: \(errorCount) \(errorCount == 1 ? "error" : "errors"), "
             + "\(warningCount) \(warningCount == 1 ? "warning" : "warnings")"
         if !silenced.isEmpty { line += ", \(silenced.count) silenced" }
+        if unchanged { line += " (nothing changed since the last build)" }
         if !succeeded { line += verb == "Built" ? "; nothing was written" : "" }
         return line
     }
 }
 
 /// A finding a page chose to silence, with the author's reason.
-public struct SilencedFinding: Sendable, Hashable {
+public struct SilencedFinding: Sendable, Hashable, Codable {
     public var diagnostic: Diagnostic
     public var reason: String
 

@@ -15,4 +15,19 @@ struct PageResult: Sendable {
     var lastModified: Day?
     /// The page rules' result, kept for the site-wide checks (unique titles).
     var lint: PageLintResult
+    /// The content file it came from (nil for the pages Herald makes itself).
+    var sourcePath: String?
+    var anchors: [String] = []
+    /// Taken unchanged from the last build's output.
+    var isReused = false
+}
+
+extension PageResult {
+    init(reusing record: BuildCache.PageRecord, page: SourcePage) {
+        self.init(url: page.url, outputPath: record.output, title: page.metadata.title, html: "",
+                  diagnostics: record.diagnostics, silenced: record.silenced, isPage: true,
+                  lastModified: page.metadata.updated ?? page.metadata.date,
+                  lint: PageLintResult(file: record.output, findings: [], title: record.title, titleLocation: record.titleLocation),
+                  sourcePath: page.sourcePath, anchors: record.anchors, isReused: true)
+    }
 }

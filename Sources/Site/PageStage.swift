@@ -99,7 +99,8 @@ struct PageStage: Sendable {
         let (kept, silenced) = split(findings.withSourceLines(sourceTexts(for: page)))
         return PageResult(url: page.url, outputPath: page.outputPath, title: page.metadata.title,
                           html: HTMLRenderer.removingSourcePositions(html), diagnostics: diagnostics + kept, silenced: silenced,
-                          isPage: true, lastModified: page.metadata.updated ?? page.metadata.date, lint: lint)
+                          isPage: true, lastModified: page.metadata.updated ?? page.metadata.date, lint: lint,
+                          sourcePath: page.sourcePath, anchors: parsed.headingIDs)
     }
 
     func finishGenerated(_ generated: GeneratedPage) -> PageResult {

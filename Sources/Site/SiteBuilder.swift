@@ -11,6 +11,8 @@ public struct SiteBuilder: Sendable {
     /// Runs over the staged site before it is published (the search indexer); a thrown
     /// diagnostic stops the publish.
     public var searchIndexer: (@Sendable (_ stagingPath: String) throws -> Void)?
+    /// Take unchanged pages from the last build (`herald build --clean` turns this off).
+    public var useCache = true
 
     public init(fileSystem: FileSystem, options: BuildOptions) {
         self.fileSystem = fileSystem
@@ -18,7 +20,32 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into a staging folder and swaps it into the output only when everything succeeded.
+    /// Unless `useCache` is off, pages whose inputs have not changed since the last build are
+    /// taken from it, and a build with no change at all does nothing.
     public func build() async -> BuildReport {
+        let started = Date()
+        let today = Day(options.clock.now)
+        let global = BuildCache.global(options, today: today)
+        let stamps = BuildCache.stamps(fileSystem, options: options)
+        let cache = useCache ? BuildCache.load(fileSystem, options: options) : nil
+        let outputIntact = cache.map { BuildCache.manifestHash(fileSystem, options: options) == $0.manifest } ?? false
+        if let cache, outputIntact, cache.global == global, cache.stamps == stamps {
+            var report = BuildReport()
+            report.strict = options.strict
+            report.pageCount = cache.report.pageCount
+            report.fileCount = cache.report.fileCount
+            report.diagnostics = cache.report.diagnostics
+            report.silenced = cache.report.silenced
+            report.unchanged = true
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        }
+        var reuse: Reuse?
+        if let cache, outputIntact, cache.global == global,
+           cache.stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) == stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) {
+            reuse = Reuse(pages: cache.pages, structure: cache.structure, previousOutput: options.outputDirectory,
+                          entries: BuildCache.manifestEntries(fileSystem, options: options))
+        }
         let staging = StagingArea(fileSystem: fileSystem, outputPath: options.outputDirectory,
                                   token: "\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -30,7 +57,8 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path))
-        var report = await render(into: recorder, writeManifest: false)
+        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse)
+        var report = rendered
         guard report.succeeded else {
             staging.discard()
             return report
@@ -43,9 +71,17 @@ public struct SiteBuilder: Sendable {
                 let data = try fileSystem.read(Path.join(staging.path, path))
                 entries[path] = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
             }
-            try fileSystem.write(Manifest.json(entries), to: Path.join(staging.path, Manifest.fileName))
             report.fileCount = entries.count
+            let manifest = Manifest.json(entries)
+            try fileSystem.write(manifest, to: Path.join(staging.path, Manifest.fileName))
             try staging.publish()
+            if let outcome {
+                BuildCache(global: global, stamps: stamps, structure: outcome.structure, pages: outcome.records,
+                           manifest: SHA256.hex(Data(manifest.utf8)),
+                           report: .init(pageCount: report.pageCount, fileCount: report.fileCount,
+                                         diagnostics: report.diagnostics, silenced: report.silenced))
+                    .save(fileSystem, options: options)
+            }
         } catch let diagnostic as Diagnostic {
             staging.discard()
             report.diagnostics.append(diagnostic)
@@ -63,22 +99,28 @@ public struct SiteBuilder: Sendable {
 
     /// The whole pipeline, writing every output file into `sink`.
     public func render(into sink: OutputSink) async -> BuildReport {
-        await render(into: RecordingOutput(sink), writeManifest: true)
+        await render(into: RecordingOutput(sink), writeManifest: true, reuse: nil).0
     }
 
-    private func render(into output: RecordingOutput, writeManifest: Bool) async -> BuildReport {
+    private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
-        await renderSite(into: output, report: &report, writeManifest: writeManifest)
+        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
-        return report
+        return (report, outcome)
     }
 
-    private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool) async {
+    /// What the cache keeps of a build that got as far as writing.
+    struct RenderOutcome {
+        var structure: String
+        var records: [String: BuildCache.PageRecord]
+    }
+
+    private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
-        guard let (config, configWarnings) = loadConfig(&report) else { return }
+        guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
         report.searchEnabled = config.search && !options.preview
         // A site may share a theme by linking its templates folder to another's.
@@ -88,14 +130,14 @@ public struct SiteBuilder: Sendable {
             templates = try TemplateSet.load(from: fileSystem, directory: templatesPath)
         } catch {
             report.diagnostics += error.diagnostics
-            return
+            return nil
         }
         let theme: ThemeAssets
         do {
             theme = try ThemeAssets.load(from: fileSystem, directory: Path.join(templatesPath, "assets"))
         } catch {
             report.diagnostics.append(.error("cannot read the theme's assets: \(error)"))
-            return
+            return nil
         }
 
         // 2. Content: find, read and check every page's front matter, on every core.
@@ -106,7 +148,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += loaded.flatMap(\.1)
         let assets = discovery.assets.map { found in
             ContentAsset(sourcePath: found.path, displayPath: Path.join("content", found.path),
-                         url: PageLoader.assetURL(for: found.path), size: (try? fileSystem.read(found.fullPath).count) ?? 0)
+                         url: PageLoader.assetURL(for: found.path), size: fileSystem.size(of: found.fullPath) ?? 0)
         }
         let today = Day(options.clock.now)
         let publication = ContentTree.Publication(includeDrafts: options.includeDrafts, today: today)
@@ -117,18 +159,30 @@ public struct SiteBuilder: Sendable {
             reserved: ListPages.reservedURLs(in: provisional, config: config))
         report.diagnostics += treeDiagnostics
 
-        // 3. Markdown: parse and transform every page, and learn each page's heading ids.
+        // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         let stage = PageStage(config: config, tree: tree, templates: templates, theme: theme,
                               options: options, today: today, buildYear: today.year)
-        let parsed = await concurrentMap(tree.pages) { stage.parse($0) }
+        let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets)
+        let texts = Dictionary(uniqueKeysWithValues: tree.pages.map { ($0.sourcePath, PageFingerprint.text($0)) })
+        var reused = reusablePages(tree, texts: texts, structure: structure, reuse: reuse)
+        var parsed = await concurrentMap(tree.pages.filter { reused[$0.sourcePath] == nil }) { stage.parse($0) }
+        // A changed page whose anchors moved may break links on unchanged pages: check them all.
+        let anchorsMoved = parsed.contains { page in
+            reuse?.pages[page.source.sourcePath].map { Set($0.anchors) != Set(page.headingIDs) } ?? false
+        }
+        if anchorsMoved {
+            parsed += await concurrentMap(tree.pages.filter { reused[$0.sourcePath] != nil }) { stage.parse($0) }
+            reused = [:]
+        }
         report.diagnostics += parsed.flatMap(\.diagnostics)
 
-        // 4. Links, lint, render: each page on its own; pages whose Markdown failed are skipped.
-        let anchors = Dictionary(uniqueKeysWithValues: parsed.map { ($0.source.sourcePath, Set($0.headingIDs)) })
-        let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: ["main-content", "contents", "top"])
+        // 4. Links, lint, render: each page on its own.
+        var anchors = Dictionary(uniqueKeysWithValues: parsed.map { ($0.source.sourcePath, Set($0.headingIDs)) })
+        for (path, record) in reused { anchors[path] = Set(record.anchors) }
+        let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs)
         let deferred = parsed.filter { $0.needsSiteReport }
-        let rendered = await concurrentMap(parsed.filter { !$0.needsSiteReport }) { stage.finish($0, resolver: resolver, siteReport: nil) }
-        var results = rendered
+        var results = await concurrentMap(parsed.filter { !$0.needsSiteReport }) { stage.finish($0, resolver: resolver, siteReport: nil) }
+        results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
         results += await concurrentMap(ListPages.generated(in: tree, config: config)) { stage.finishGenerated($0) }
 
         // 5. Site-wide checks and the pages that report on the others (the accessibility statement).
@@ -143,22 +197,52 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += findings
         report.silenced += results.flatMap(\.silenced)
         report.pageCount = results.filter(\.isPage).count
+        report.reusedPageCount = results.filter(\.isReused).count
 
         // 6. Write: nothing is written while any error stands.
-        guard report.succeeded else { return }
+        guard report.succeeded else { return nil }
+        let assetFiles = Dictionary(uniqueKeysWithValues: discovery.assets.map { ($0.path, $0.fullPath) })
         do {
-            for result in results { try output.write(Data(result.html.utf8), to: result.outputPath) }
-            for file in theme.files { try output.write(file.data, to: file.path) }
-            for asset in tree.assets {
-                let found = discovery.assets.first { $0.path == asset.sourcePath }!
-                try output.write(try fileSystem.read(found.fullPath), to: asset.outputPath)
+            for result in results {
+                if result.isReused, let reuse, let entry = reuse.entries[result.outputPath] {
+                    try output.record(entry, at: result.outputPath) {
+                        try fileSystem.linkOrCopy(Path.join(reuse.previousOutput, result.outputPath), to: $0)
+                    }
+                } else {
+                    try output.write(Data(result.html.utf8), to: result.outputPath)
+                }
             }
+            for file in theme.files { try output.write(file.data, to: file.path) }
+            for asset in tree.assets { try output.write(try fileSystem.read(assetFiles[asset.sourcePath]!), to: asset.outputPath) }
             for (path, text) in stage.siteFiles(results: results) { try output.write(Data(text.utf8), to: path) }
             if writeManifest { try output.write(Data(Manifest.json(output.manifest).utf8), to: Manifest.fileName) }
         } catch {
             report.diagnostics.append(.error("cannot write the site: \(error)", hint: "Check the disk has space and the output folder is writable."))
         }
         report.fileCount = output.manifest.count
+        var records: [String: BuildCache.PageRecord] = [:]
+        for result in results {
+            guard let source = result.sourcePath, let text = texts[source] else { continue }
+            records[source] = BuildCache.PageRecord(
+                text: text, output: result.outputPath, anchors: result.anchors, title: result.lint.title,
+                titleLocation: result.lint.titleLocation, diagnostics: result.diagnostics, silenced: result.silenced)
+        }
+        return RenderOutcome(structure: structure, records: records)
+    }
+
+    /// Pages the last build made that can be taken as they are: same source, same structure
+    /// of the site around them. The accessibility statement is always made afresh.
+    private func reusablePages(_ tree: ContentTree, texts: [String: String], structure: String,
+                               reuse: Reuse?) -> [String: BuildCache.PageRecord] {
+        guard let reuse, reuse.structure == structure else { return [:] }
+        var result: [String: BuildCache.PageRecord] = [:]
+        for page in tree.pages where !AccessibilitySummary.usesPlaceholders(page.frontMatter.body) {
+            if let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath],
+               record.output == page.outputPath, reuse.entries[page.outputPath] != nil {
+                result[page.sourcePath] = record
+            }
+        }
+        return result
     }
 
     private func loadConfig(_ report: inout BuildReport) -> (SiteConfig, [Diagnostic])? {

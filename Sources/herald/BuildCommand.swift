@@ -21,6 +21,7 @@ struct BuildCommand: AsyncParsableCommand {
         let options = site.buildOptions(output: output)
         var builder = SiteBuilder(fileSystem: LocalFileSystem(), options: options)
         builder.searchIndexer = { staging in try SearchIndexer.run(on: staging) }
+        builder.useCache = !clean
         let report = await builder.build()
         throw ReportPrinter(format: site.format).finish(report, verb: "Built")
     }

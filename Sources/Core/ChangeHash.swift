@@ -1,0 +1,28 @@
+/// FNV-1a, 64 bits: a fast fingerprint for noticing that text changed between builds. Not for
+/// anything an attacker could exploit (the deploy manifest uses SHA-256).
+public struct ChangeHash: Sendable {
+    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        // A separator, so that ("ab", "c") and ("a", "bc") differ.
+        value ^= 0xFF
+        value = value &* 0x0000_0100_0000_01B3
+    }
+
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    public static func of(_ parts: String...) -> String {
+        var hash = ChangeHash()
+        for part in parts { hash.add(part) }
+        return hash.hex
+    }
+}

@@ -1,0 +1,139 @@
+import Content
+import Core
+import Foundation
+
+/// What the last successful `herald build` knew, kept in `.herald-cache/build.json` in the site
+/// folder, so the next build can skip what has not changed. The output must stay byte-identical
+/// to a clean build: anything the cache cannot vouch for is rebuilt.
+struct BuildCache: Codable {
+    static let currentVersion = 1
+    static let folder = ".herald-cache"
+
+    /// A file's size and modification time: cheap to read for thousands of files.
+    struct Stamp: Codable, Equatable {
+        var size: Int
+        var modified: Double
+    }
+
+    /// One page as it was last built.
+    struct PageRecord: Codable {
+        /// Fingerprint of the page's whole source.
+        var text: String
+        var output: String
+        var anchors: [String]
+        /// The `<title>` the site-wide check compares, and where it was written.
+        var title: String?
+        var titleLocation: SourceLocation?
+        var diagnostics: [Diagnostic]
+        var silenced: [SilencedFinding]
+    }
+
+    var version = BuildCache.currentVersion
+    /// Herald's version, the options and the day: any change means a full build.
+    var global: String
+    /// Every input file (config, templates, content) → its stamp.
+    var stamps: [String: Stamp]
+    /// Fingerprint of every page's front matter and headings and of the assets: what other
+    /// pages can show of a page (titles, lists, breadcrumbs, anchors).
+    var structure: String
+    var pages: [String: PageRecord]
+    /// SHA-256 of the manifest that build published: the output folder must still hold it.
+    var manifest: String
+    var report: CachedReport
+
+    /// The report of the last build, repeated when nothing has changed.
+    struct CachedReport: Codable {
+        var pageCount: Int
+        var fileCount: Int
+        var diagnostics: [Diagnostic]
+        var silenced: [SilencedFinding]
+    }
+
+    /// One cache per output folder, so a build elsewhere (`--output`) does not spoil it.
+    static func path(in options: BuildOptions) -> String {
+        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).json")
+    }
+
+    static func load(_ fileSystem: FileSystem, options: BuildOptions) -> BuildCache? {
+        guard let data = try? fileSystem.read(path(in: options)),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+              cache.version == currentVersion else { return nil }
+        return cache
+    }
+
+    func save(_ fileSystem: FileSystem, options: BuildOptions) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        // A cache that cannot be written only costs the next build time.
+        try? fileSystem.write(data, to: Self.path(in: options))
+    }
+
+    static func global(_ options: BuildOptions, today: Day) -> String {
+        ChangeHash.of(heraldVersion, "\(options.includeDrafts)", options.baseURL ?? "", "\(options.strict)",
+                      "\(options.preview)", today.iso, options.outputDirectory)
+    }
+
+    static let heraldVersion = "herald-0.1.0"
+
+    /// Stamps of every input: the config, each template and asset, each content file.
+    static func stamps(_ fileSystem: FileSystem, options: BuildOptions) -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
+        func stamp(_ path: String) {
+            guard let size = fileSystem.size(of: path) else { return }
+            result[path] = Stamp(size: size, modified: fileSystem.modificationDate(of: path)?.timeIntervalSince1970 ?? 0)
+        }
+        stamp(options.configPath)
+        let templates = (try? fileSystem.resolvingSymbolicLinks(options.templatesPath)) ?? options.templatesPath
+        for file in (try? fileSystem.recursiveFiles(in: templates)) ?? [] { stamp(Path.join(templates, file)) }
+        let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        for found in discovery.markdown + discovery.assets { stamp(found.fullPath) }
+        return result
+    }
+
+    /// The SHA-256 of the manifest in the output folder, nil when there is none.
+    static func manifestHash(_ fileSystem: FileSystem, options: BuildOptions) -> String? {
+        (try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName))).map { SHA256.hex($0) }
+    }
+
+    /// The manifest's entries, to record reused files without reading them.
+    static func manifestEntries(_ fileSystem: FileSystem, options: BuildOptions) -> [String: Manifest.Entry] {
+        guard let data = try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName)),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = json["files"] as? [String: [String: Any]] else { return [:] }
+        var result: [String: Manifest.Entry] = [:]
+        for (path, entry) in files {
+            if let sha = entry["sha256"] as? String, let size = entry["size"] as? Int { result[path] = Manifest.Entry(sha256: sha, size: size) }
+        }
+        return result
+    }
+}
+
+/// What a build may take from the last one: pages whose source is unchanged, while nothing
+/// they show of other pages has changed either.
+struct Reuse: Sendable {
+    var pages: [String: BuildCache.PageRecord]
+    var structure: String
+    var previousOutput: String
+    var entries: [String: Manifest.Entry]
+}
+
+extension BuildCache.PageRecord: @unchecked Sendable {}
+
+/// Fingerprints of a page for the cache.
+enum PageFingerprint {
+    static func text(_ page: SourcePage) -> String { ChangeHash.of(page.text) }
+
+    /// Every page's front matter and the assets: what pages show of each other (titles, lists,
+    /// breadcrumbs, document sizes). Headings matter too, as link anchors: a changed page whose
+    /// anchors differ from last time is caught after it is parsed.
+    static func structure(of pages: [SourcePage], assets: [ContentAsset]) -> String {
+        var hash = ChangeHash()
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            hash.add(page.sourcePath)
+            hash.add(page.frontMatter.yaml ?? "")
+        }
+        for asset in assets { hash.add("\(asset.sourcePath) \(asset.size)") }
+        return hash.hex
+    }
+}

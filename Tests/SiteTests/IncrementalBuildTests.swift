@@ -1,0 +1,96 @@
+import Core
+import Foundation
+import Testing
+@testable import Site
+
+/// An incremental build must give exactly what a clean build gives, whatever was edited.
+@Suite(.serialized) struct IncrementalBuildTests {
+    let fs = LocalFileSystem()
+
+    func makeSite() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-incremental-\(UUID().uuidString)").path
+        var files = TestSite.templates
+        files["herald.yml"] = TestSite.config
+        files["content/_index.md"] = TestSite.home
+        files["content/report/_index.md"] = "---\ntitle: Report a crime\n---\nWays to report.\n"
+        files["content/report/online.md"] = "---\ntitle: Report online\n---\n## Online form\n\nUse the form.\n"
+        files["content/report/phone.md"] = "---\ntitle: Report by phone\n---\nSee [the online form](online.md#online-form).\n"
+        files["content/accessibility.md"] = "---\ntitle: Accessibility statement\n---\n## Status\n\n{{accessibility.compliance}}\n"
+        for (path, text) in files { try fs.write(text, to: Path.join(root, path)) }
+        return root
+    }
+
+    func build(_ root: String, output: String, cache: Bool) async -> BuildReport {
+        var builder = SiteBuilder(fileSystem: fs, options: BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, output), clock: TestSite.fixedDay))
+        builder.useCache = cache
+        return await builder.build()
+    }
+
+    func tree(_ root: String, _ output: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let folder = Path.join(root, output)
+        for path in try fs.recursiveFiles(in: folder) { result[path] = try fs.read(Path.join(folder, path)) }
+        return result
+    }
+
+    func expectSameAsClean(_ root: String, reused: Int) async throws {
+        let incremental = await build(root, output: "public", cache: true)
+        #expect(incremental.errorCount == 0, "\(incremental.diagnostics)")
+        #expect(incremental.reusedPageCount == reused)
+        let clean = await build(root, output: "clean", cache: false)
+        #expect(clean.errorCount == 0)
+        let a = try tree(root, "public"), b = try tree(root, "clean")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for key in a.keys where a[key] != b[key] { Issue.record("\(key) differs from a clean build: \(dumpDifference(a[key], b[key]))") }
+    }
+
+    @Test func aSeriesOfEditsGivesWhatACleanBuildGives() async throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = await build(root, output: "public", cache: true)
+        #expect(first.errorCount == 0, "\(first.diagnostics)")
+
+        let unchanged = await build(root, output: "public", cache: true)
+        #expect(unchanged.unchanged)
+        #expect(unchanged.pageCount == first.pageCount)
+
+        // A body edit: only that page is made again (the statement always is).
+        try fs.write("---\ntitle: Report online\n---\n## Online form\n\nUse the police website's form.\n", to: Path.join(root, "content/report/online.md"))
+        try await expectSameAsClean(root, reused: 3)
+        // A title edit: lists and breadcrumbs elsewhere change.
+        try fs.write("---\ntitle: Report a crime online\n---\n## Online form\n\nUse the police website's form.\n", to: Path.join(root, "content/report/online.md"))
+        try await expectSameAsClean(root, reused: 0)
+        // A heading edit breaks the anchor another page links to: an error, nothing published.
+        try fs.write("---\ntitle: Report a crime online\n---\n## The form\n\nUse it.\n", to: Path.join(root, "content/report/online.md"))
+        let broken = await build(root, output: "public", cache: true)
+        #expect(broken.diagnostics.contains { $0.message.contains("has no heading with the id 'online-form'") })
+        // Fixed again, a new page added, and a template changed.
+        try fs.write("---\ntitle: Report a crime online\n---\n## Online form\n\nUse it.\n", to: Path.join(root, "content/report/online.md"))
+        try fs.write("---\ntitle: Report anonymously\n---\nUse Crimestoppers.\n", to: Path.join(root, "content/report/anonymous.md"))
+        try await expectSameAsClean(root, reused: 0)
+        try fs.write(TestSite.templates["templates/page.mustache"]! + "\n<p>Printed from the website.</p>", to: Path.join(root, "templates/page.mustache"))
+        try await expectSameAsClean(root, reused: 0)
+        try fs.write("---\ntitle: Report anonymously\n---\nUse Crimestoppers, a charity.\n", to: Path.join(root, "content/report/anonymous.md"))
+        try await expectSameAsClean(root, reused: 4)
+        try fs.remove(Path.join(root, "content/report/anonymous.md"))
+        try await expectSameAsClean(root, reused: 0)
+    }
+
+    @Test func anOutputFolderChangedByHandIsRebuilt() async throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = await build(root, output: "public", cache: true)
+        try fs.remove(Path.join(root, "public/report/index.html"))
+        try fs.write("{}", to: Path.join(root, "public/.herald-manifest.json"))
+        let report = await build(root, output: "public", cache: true)
+        #expect(!report.unchanged)
+        #expect(fs.exists(Path.join(root, "public/report/index.html")))
+    }
+}
+extension IncrementalBuildTests {
+    func dumpDifference(_ a: Data?, _ b: Data?) -> String {
+        let x = String(decoding: a ?? Data(), as: UTF8.self).split(separator: "\n"), y = String(decoding: b ?? Data(), as: UTF8.self).split(separator: "\n")
+        for (l, r) in zip(x, y) where l != r { return "incremental: \(l)\nclean:       \(r)" }
+        return "lengths \(x.count) \(y.count)"
+    }
+}
