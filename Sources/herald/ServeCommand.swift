@@ -40,7 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
                 case .listening(let host, let port):
                     Terminal.standardError.write("Previewing at \(PreviewEvent.url(host: host, port: port)) (Ctrl-C to stop)\n")
                 case .built(_, let succeeded, let duration):
-                    Terminal.standardError.write(succeeded ? "Rebuilt in \(duration)\n" : "Build failed: the browser shows the errors\n")
+                    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+                    Terminal.standardError.write(succeeded ? String(format: "Built in %.2f s\n", seconds)
+                                                           : "Build failed: the browser shows the errors\n")
                 case .stopping:
                     Terminal.standardError.write("Stopping\n")
                 }
