@@ -11,18 +11,18 @@ enum ErrorPage {
         for diagnostic in diagnostics {
             items += "<li class=\"finding\">\n"
             let place = diagnostic.location.map { "\($0.file), line \($0.line), column \($0.column)" } ?? "Site"
-            items += "<p class=\"where\">\(HTMLEscaping.escape(place))</p>\n"
-            items += "<p><strong>\(HTMLEscaping.escape(diagnostic.severity.rawValue.capitalized)):</strong> "
-                + "\(HTMLEscaping.escape(diagnostic.message))"
+            items += "<p class=\"where\">\(Escape.markup(place))</p>\n"
+            items += "<p><strong>\(Escape.markup(diagnostic.severity.rawValue.capitalized)):</strong> "
+                + "\(Escape.markup(diagnostic.message))"
             if let rule = diagnostic.rule {
-                items += " (rule \(HTMLEscaping.escape(rule.id)))"
+                items += " (rule \(Escape.markup(rule.id)))"
             }
             items += "</p>\n"
             if let source = diagnostic.sourceLine {
-                items += "<pre aria-label=\"The line in the file\">\(HTMLEscaping.escape(source))</pre>\n"
+                items += "<pre aria-label=\"The line in the file\">\(Escape.markup(source))</pre>\n"
             }
             if let hint = diagnostic.hint {
-                items += "<p class=\"hint\">How to fix it: \(HTMLEscaping.escape(hint))</p>\n"
+                items += "<p class=\"hint\">How to fix it: \(Escape.markup(hint))</p>\n"
             }
             items += "</li>\n"
         }

@@ -1,3 +1,4 @@
+import Core
 import Content
 
 /// An Atom 1.0 feed (RFC 4287) of dated pages: news and decisions.

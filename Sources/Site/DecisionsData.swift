@@ -1,3 +1,4 @@
+import Core
 import Content
 
 /// The decisions log as open data: `decisions.csv` and `decisions.json`, the same fields as the notices.

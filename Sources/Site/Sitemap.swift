@@ -1,3 +1,4 @@
+import Core
 import Content
 
 /// `sitemap.xml` and `robots.txt`.

@@ -2,9 +2,9 @@ import Foundation
 
 /// Escaping for every output format Herald writes, so a title with `<script>` or a quote in it
 /// is text wherever it lands.
-enum Escape {
+public enum Escape {
     /// Text and attribute values in HTML and XML (Atom, sitemap).
-    static func markup(_ text: String) -> String {
+    public static func markup(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -25,7 +25,7 @@ enum Escape {
 
     /// A JSON string literal, quotes included; `<`, `>` and `&` escaped too so the JSON is safe
     /// even if someone embeds it in a page.
-    static func json(_ text: String) -> String {
+    public static func json(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -53,7 +53,7 @@ enum Escape {
 
     /// A CSV field per RFC 4180, with a leading `'` on values a spreadsheet would run as a
     /// formula (=, +, -, @), which is how CSV injection is defused.
-    static func csv(_ text: String) -> String {
+    public static func csv(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
