@@ -15,6 +15,9 @@ public struct FrontMatter: Sendable, Hashable {
         guard text.hasPrefix("---\n") || text == "---" else {
             return FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
+        // A file of just `---` opens front matter and ends at once (found by fuzzing: the line
+        // scan below starts after `---\n` and would index past the end).
+        guard text != "---" else { throw notClosed(file) }
         let utf8 = text.utf8
         var lineStart = utf8.index(utf8.startIndex, offsetBy: 4)
         var line = 2
@@ -30,7 +33,11 @@ public struct FrontMatter: Sendable, Hashable {
             lineStart = utf8.index(after: lineEnd)
             line += 1
         }
-        throw Diagnostic.error("the front matter is not closed", at: SourceLocation(file: file, line: 1),
-                               hint: "End the front matter with a line of three hyphens, `---`.", sourceLine: "---")
+        throw notClosed(file)
+    }
+
+    private static func notClosed(_ file: String) -> Diagnostic {
+        Diagnostic.error("the front matter is not closed", at: SourceLocation(file: file, line: 1),
+                         hint: "End the front matter with a line of three hyphens, `---`.", sourceLine: "---")
     }
 }

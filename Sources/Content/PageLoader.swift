@@ -7,6 +7,13 @@ public enum PageLoader {
         -> (SourcePage?, [Diagnostic])
     {
         let display = Path.join(displayRoot, found.path)
+        // A file far past what the Markdown parser takes (4 MB of text) is refused unread, so
+        // a stray 100 MB export costs no time and no memory.
+        if let size = fileSystem.size(of: found.fullPath), size > maximumFileBytes {
+            return (nil, [.error("this file is \(size / (1024 * 1024)) MB long; Herald reads pages of up to 4 MB",
+                                 at: SourceLocation(file: display, line: 1),
+                                 hint: "Split it into several pages, or put long material in a document and link to it.")])
+        }
         let text: String
         do {
             let data = try fileSystem.read(found.fullPath)
@@ -34,6 +41,9 @@ public enum PageLoader {
                               metadata: metadata, url: url(for: found.path, slug: metadata.slug), isSection: isSection)
         return (page, withLines)
     }
+
+    /// The largest page file read: the Markdown parser's 4 MB of text, and room for front matter.
+    public static let maximumFileBytes = 8 * 1024 * 1024
 
     /// `report/hate-crime.md` → `/report/hate-crime/`; `report/_index.md` → `/report/`; a slug replaces the last segment.
     public static func url(for sourcePath: String, slug: String?) -> String {

@@ -46,6 +46,10 @@ public enum SiteConfigLoader {
         }
         let search = reader.bool("search") ?? false
         let exitURL = reader.string("exit_this_page_url") ?? "https://www.bbc.co.uk/weather"
+        if !(exitURL.hasPrefix("https://") || exitURL.hasPrefix("http://")), let at = reader.valueLocation("exit_this_page_url") {
+            reader.report(.error("exit_this_page_url must be an https:// address", at: at,
+                                 hint: "The button takes a reader somewhere safe at once, e.g. `exit_this_page_url: https://www.bbc.co.uk/weather`."))
+        }
         let rawHTML = Set((reader.stringList("raw_html") ?? []).map { $0.lowercased() })
         var lint = SiteConfig.LintSettings()
         if let lintValue = reader.value("lint") {
@@ -88,8 +92,21 @@ public enum SiteConfigLoader {
     private static func readLinks(_ reader: inout FieldReader, key: String) -> [SiteConfig.MenuLink] {
         reader.mappingList(key) { item in
             guard let title = item.string("title", required: true), let url = item.string("url", required: true) else { return nil }
+            // Only what a menu needs: a path on the site or a web address. Anything else
+            // (`javascript:`, `data:`, however disguised) could run script from every page.
+            guard isMenuAddress(url) else {
+                item.report(.error("'\(url)' is not a path on this site or a web address", at: item.valueLocation("url"),
+                                   hint: "Write a site path such as `/report/`, or a full https:// address."))
+                return nil
+            }
             return SiteConfig.MenuLink(title: title, url: url)
         } ?? []
+    }
+
+    /// A site path (`/report/`, not `//host`), a web address, or a mail or phone link.
+    static func isMenuAddress(_ url: String) -> Bool {
+        (url.hasPrefix("/") && !url.hasPrefix("//") && !url.hasPrefix("/\\"))
+            || ["https://", "http://", "mailto:", "tel:"].contains { url.lowercased().hasPrefix($0) }
     }
 }
 

@@ -14,15 +14,29 @@ public struct DiagnosticFormatter: Sendable {
         if let source = diagnostic.sourceLine, let location = diagnostic.location {
             let gutter = String(location.line)
             let pad = String(repeating: " ", count: gutter.count)
-            let display = source.replacingTabs()
+            let (display, caretColumn) = Self.window(source.replacingTabs(), column: location.column)
             lines.append("\(gutter) | \(display)")
-            let caretColumn = max(0, min(location.column - 1, display.count))
             lines.append("\(pad) | " + String(repeating: " ", count: caretColumn) + paint("^", code: "32;1"))
         }
         if let hint = diagnostic.hint {
             lines.append(paint("hint", code: "36;1") + ": " + hint)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The most of a source line shown: a longer line (100,000 `>` of a hostile page, say) is
+    /// cut to this many characters around the column, marked with `…`.
+    public static let maximumShownCharacters = 160
+
+    /// The part of `line` to show and the caret's offset in it.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        let caret = max(0, min(column - 1, line.count))
+        guard line.count > maximumShownCharacters else { return (line, caret) }
+        let characters = Array(line)
+        let start = max(0, min(caret - maximumShownCharacters / 2, characters.count - maximumShownCharacters))
+        let end = min(characters.count, start + maximumShownCharacters)
+        let shown = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        return (shown, caret - start + (start > 0 ? 1 : 0))
     }
 
     private func colourCode(_ severity: Severity) -> String {

@@ -88,6 +88,11 @@ struct BuildCache: Codable {
         for file in (try? fileSystem.recursiveFiles(in: templates)) ?? [] { stamp(Path.join(templates, file)) }
         let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         for found in discovery.markdown + discovery.assets { stamp(found.fullPath) }
+        // A link out of content/ or a loop is an error of no file: it must still mean "changed",
+        // or a build after adding one would repeat the last clean report.
+        for (index, problem) in discovery.diagnostics.enumerated() {
+            result["\(options.contentPath)/\u{0}problem \(index): \(problem.message)"] = Stamp(size: -1, modified: 0)
+        }
         return result
     }
 

@@ -34,6 +34,11 @@ enum ListPages {
     /// URLs these pages take, so a content page cannot claim one by accident.
     static func reservedURLs(in tree: ContentTree, config: SiteConfig) -> [String: String] {
         var reserved = [aToZURL: "the A to Z page Herald makes", "/404.html": "the 404 page Herald makes"]
+        // The site files (PageStage.siteFiles) and the manifest: an alias or a document there
+        // would be overwritten, or stop the build at write time without saying which page.
+        for file in ["sitemap.xml", "robots.txt", "news/feed.xml", "decisions/feed.xml", "decisions.csv", "decisions.json", Manifest.fileName] {
+            reserved["/" + file] = "the file \(file) Herald makes"
+        }
         if config.search { reserved[searchURL] = "the search page Herald makes" }
         for year in decisionYears(in: tree) { reserved["/decisions/\(year)/"] = "the decisions log for \(year)" }
         for page in stride(from: 2, through: newsPageCount(in: tree, perPage: config.newsPerPage), by: 1) {

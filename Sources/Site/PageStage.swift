@@ -22,8 +22,11 @@ struct PageStage: Sendable {
     let chrome = ChromeCache()
     let markdown: MarkdownPipeline
 
-    /// Ids the theme writes on every page, which content headings must not take.
-    static let templateIDs: Set<String> = ["main-content", "contents", "top", "search", "site-search"]
+    /// Ids the default theme writes (docs/templates.md lists them), which content headings must not take.
+    static let templateIDs: Set<String> = [
+        "main-content", "header-search-input", "contents-list__title", "related-links__title", "year-nav__label",
+        "search-form", "search-input", "search-no-script", "search-results", "search-status",
+    ]
 
     init(config: SiteConfig, tree: ContentTree, templates: TemplateSet, theme: ThemeAssets, options: BuildOptions,
          today: Day, buildYear: Int) {

@@ -30,6 +30,9 @@ public struct SiteBuilder: Sendable {
         let cache = useCache ? BuildCache.load(fileSystem, options: options) : nil
         let outputIntact = cache.map { BuildCache.manifestHash(fileSystem, options: options) == $0.manifest } ?? false
         if let cache, outputIntact, cache.global == global, cache.stamps == stamps {
+            // Nothing to build, but a killed build's staging folder is still cleared.
+            try? StagingArea(fileSystem: fileSystem, outputPath: options.outputDirectory,
+                             token: "\(ProcessInfo.processInfo.processIdentifier)").removeLeftovers()
             var report = BuildReport()
             report.strict = options.strict
             report.pageCount = cache.report.pageCount
@@ -174,7 +177,8 @@ public struct SiteBuilder: Sendable {
             parsed += await concurrentMap(tree.pages.filter { reused[$0.sourcePath] != nil }) { stage.parse($0) }
             reused = [:]
         }
-        report.diagnostics += parsed.flatMap(\.diagnostics)
+        // Each page's Markdown diagnostics come back in its result (stage.finish), so they are
+        // counted there, once.
 
         // 4. Links, lint, render: each page on its own.
         var anchors = Dictionary(uniqueKeysWithValues: parsed.map { ($0.source.sourcePath, Set($0.headingIDs)) })

@@ -11,9 +11,9 @@ struct Terminal {
     static let standardOutput = Terminal(handle: .standardOutput, descriptor: 1)
     static let standardError = Terminal(handle: .standardError, descriptor: 2)
 
-    /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+    /// Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
     var supportsColour: Bool {
-        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(descriptor) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
