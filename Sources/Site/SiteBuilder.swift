@@ -192,7 +192,9 @@ public struct SiteBuilder: Sendable {
         // 5. Site-wide checks and the pages that report on the others (the accessibility statement).
         let crossPage = stage.crossPageFindings(results)
         var findings = results.flatMap(\.diagnostics) + crossPage
-        let siteReport = AccessibilitySummary(findings: findings + report.diagnostics, today: today, pageCount: results.filter(\.isPage).count + deferred.count)
+        var siteReport = AccessibilitySummary(findings: findings + report.diagnostics, today: today, pageCount: results.filter(\.isPage).count + deferred.count)
+        // What pages silenced is still a known issue the statement must list.
+        siteReport.silenced = results.flatMap(\.silenced)
         for page in deferred {
             let result = stage.finish(page, resolver: resolver, siteReport: siteReport)
             results.append(result)
