@@ -7,9 +7,13 @@ public struct RawHTMLPolicy: Sendable, Hashable {
     public var allowedElements: Set<String>
 
     /// Never allowed, listed or not: they run code, restyle the page, or change where it loads from.
+    // SVG animation elements are here because they write another element's attribute from
+    // their own `to`/`values`/`from`/`by`: `<set attributeName="href" to="javascript:…">` would
+    // slip a script link past the check of URL attributes by name.
     public static let neverAllowed: Set<String> = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
         "form", "template", "noscript",
+        "set", "animate", "animatemotion", "animatetransform", "animatecolor",
     ]
 
     /// Attributes whose value is a URL, checked for refused schemes.

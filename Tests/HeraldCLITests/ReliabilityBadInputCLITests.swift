@@ -4,7 +4,9 @@ import Testing
 /// Bad input end to end through `herald build`: a good site is built, one thing is broken, and
 /// the build must stop with the error at its file and line while the previous `public/` stays
 /// exactly as it was, with no staging folder left behind. Inputs that must be accepted are built.
-@Suite struct ReliabilityBadInputCLITests {
+// Serialized: each test builds whole sites, and running them all at once would crowd out the
+// timing-sensitive tests beside them (the preview's live reload) on a two-core machine.
+@Suite(.serialized) struct ReliabilityBadInputCLITests {
     static let pages = [
         "report/_index.md": "---\ntitle: Report a crime\ndescription: Ways to report\n---\nThere are several ways to report a crime.\n",
         "report/online.md": "---\ntitle: Report online\ndescription: Use the online form\n---\nUse the [form](_index.md).\n",
@@ -87,16 +89,16 @@ import Testing
     }
 
     @Test(arguments: Breakage.allCases)
-    func theBuildStopsAndThePreviousSiteStays(_ breakage: Breakage) throws {
+    func theBuildStopsAndThePreviousSiteStays(_ breakage: Breakage) async throws {
         let site = try ScratchSite(Self.pages)
         defer { site.destroy() }
-        let first = try site.build()
+        let first = try await site.build()
         #expect(first.status == 0, "\(first.standardError)")
         let before = HeraldProcess.snapshot(site.public_)
         #expect(before.count > 10)
 
         try breakage.apply(to: site)
-        let run = try site.build()
+        let run = try await site.build()
         let (status, messages) = breakage.expected
         #expect(!run.signalled, "\(breakage): herald crashed")
         #expect(run.status == status, "\(breakage): exit \(run.status)\n\(run.standardError)")
@@ -111,23 +113,23 @@ import Testing
     }
 
     /// A 100 MB page is refused without being read: the build's memory stays small.
-    @Test func aHundredMegabytePageCostsNoMemory() throws {
+    @Test func aHundredMegabytePageCostsNoMemory() async throws {
         let site = try ScratchSite(Self.pages)
         defer { site.destroy() }
         try Breakage.hundredMegabyteFile.apply(to: site)
-        let run = try site.build()
+        let run = try await site.build()
         #expect(run.status == 1)
         #expect(run.standardError.contains("this file is 100 MB long"))
         // Every herald this process ran so far, this one included, stayed under 400 MB.
         #expect(HeraldRun.largestChildResidentBytes < 400 * 1024 * 1024, "\(HeraldRun.largestChildResidentBytes / 1_048_576) MB")
     }
 
-    @Test func aByteOrderMarkAndWindowsLineEndingsAreAccepted() throws {
+    @Test func aByteOrderMarkAndWindowsLineEndingsAreAccepted() async throws {
         let site = try ScratchSite(Self.pages)
         defer { site.destroy() }
         try site.write(Data([0xEF, 0xBB, 0xBF]) + Data("---\r\ntitle: Saved on Windows\r\ndescription: A page with CRLF\r\n---\r\nFirst line.\r\n\r\nSecond paragraph.\r\n".utf8),
                        to: "content/windows.md")
-        let run = try site.build()
+        let run = try await site.build()
         #expect(run.status == 0, "\(run.standardError)")
         let page = try String(contentsOf: site.public_.appendingPathComponent("windows/index.html"), encoding: .utf8)
         #expect(page.contains("Saved on Windows</h1>"))
@@ -135,7 +137,7 @@ import Testing
         #expect(!page.contains("\r") && !page.contains("\u{FEFF}"))
     }
 
-    @Test func namesWithSpacesAndOtherAlphabetsAreAcceptedWithSafeURLs() throws {
+    @Test func namesWithSpacesAndOtherAlphabetsAreAcceptedWithSafeURLs() async throws {
         var pages = Self.pages
         pages["Über uns/_index.md"] = "---\ntitle: About us\ndescription: Who we are\n---\nAbout the office.\n"
         pages["Über uns/Café & Bar (2024).md"] = "---\ntitle: The café\ndescription: Where to meet\n---\nMeet at the [office](<_index.md>).\n"
@@ -143,7 +145,7 @@ import Testing
         let site = try ScratchSite(pages)
         defer { site.destroy() }
         try site.write("%PDF-1.4 leaflet", to: "content/Über uns/Annual Report 2024.pdf")
-        let run = try site.build()
+        let run = try await site.build()
         #expect(run.status == 0, "\(run.standardError)")
         let files = HeraldProcess.snapshot(site.public_)
         #expect(files["uber-uns/cafe-bar-2024/index.html"] != nil)

@@ -9,7 +9,9 @@ import Testing
 
 /// Script planted in every field a user controls, built with the site's real theme: it must
 /// arrive as text in every output (HTML, attributes, JSON, CSV, Atom, sitemap), never as markup.
-@Suite struct InjectionTests {
+// Serialized: each test builds whole sites, and running them all at once would crowd out the
+// timing-sensitive tests beside them (the preview's live reload) on a two-core machine.
+@Suite(.serialized) struct InjectionTests {
     static let p = Payload.self
 
     /// Field marker → the value planted there (what a reader must see, as text).

@@ -6,7 +6,9 @@ import Testing
 /// Bad input through the whole pipeline, in memory: each is an error at its file and line and
 /// nothing is written, or it is accepted and built safely. What the unit tests of Content and
 /// Markdown already prove about one stage is not repeated here; these prove the build as a whole.
-@Suite struct ReliabilityBadInputTests {
+// Serialized: each test builds whole sites, and running them all at once would crowd out the
+// timing-sensitive tests beside them (the preview's live reload) on a two-core machine.
+@Suite(.serialized) struct ReliabilityBadInputTests {
     static func errors(_ report: BuildReport) -> [Diagnostic] { report.diagnostics.filter { $0.severity == .error } }
 
     @Test func aByteOrderMarkAndWindowsLineEndingsBuildWithTrueLineNumbers() async throws {
