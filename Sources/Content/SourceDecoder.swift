@@ -7,6 +7,11 @@ public enum SourceDecoder {
     public static func decode(_ data: Data, file: String) throws(Diagnostic) -> String {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // The standard library validates fast; the byte-by-byte search below only runs to say
+        // where a bad file goes wrong.
+        if let valid = bytes.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) {
+            return normalisingLineEndings(valid)
+        }
         if let offset = firstInvalidUTF8Offset(bytes) {
             let absolute = offset + (bytes.startIndex - data.startIndex)
             let before = String(decoding: bytes.prefix(offset), as: UTF8.self)
@@ -15,11 +20,12 @@ public enum SourceDecoder {
                                    at: SourceLocation(file: file, line: position.line, column: position.column),
                                    hint: "Save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\").")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        return text
+        return normalisingLineEndings(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func normalisingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil when all is well.

@@ -15,10 +15,29 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        // Whole blocks straight from contiguous storage: every page of a build is hashed for
+        // the deploy manifest, and going byte by byte through the buffer was most of that cost.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { storage in
+            var rest = UnsafeRawBufferPointer(storage)
+            if !buffer.isEmpty {
+                let taken = min(64 - buffer.count, rest.count)
+                buffer.append(contentsOf: rest.prefix(taken))
+                rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(taken))
+                guard buffer.count == 64 else { return }
+                buffer.withUnsafeBytes { compress($0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            while rest.count >= 64 {
+                compress(UnsafeRawBufferPointer(rebasing: rest.prefix(64)))
+                rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(64))
+            }
+            buffer.append(contentsOf: rest)
+        }
+        if done != nil { return }
         for byte in bytes {
             buffer.append(byte)
             if buffer.count == 64 {
-                compress(buffer)
+                buffer.withUnsafeBytes { compress($0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
@@ -32,7 +51,8 @@ public struct SHA256: Sendable {
         for shift in stride(from: 56, through: 0, by: -8) { hasher.buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var index = 0
         while index < hasher.buffer.count {
-            hasher.compress(Array(hasher.buffer[index..<index + 64]))
+            let block = Array(hasher.buffer[index..<index + 64])
+            block.withUnsafeBytes { hasher.compress($0) }
             index += 64
         }
         let digits: [Character] = Array("0123456789abcdef")
@@ -57,9 +77,14 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
         processedBlocks += 1
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
         }

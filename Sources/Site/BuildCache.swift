@@ -126,6 +126,13 @@ struct Reuse: Sendable {
 extension BuildCache.PageRecord: @unchecked Sendable {}
 
 /// Fingerprints of a page for the cache.
+extension BuildCache {
+    /// Where a page Herald makes itself is kept among the records: its URL, marked so that no
+    /// content path can take the same key. Such a page shows only the front matter of others,
+    /// so it can be reused whenever the structure fingerprint is unchanged.
+    static func generatedKey(_ url: String) -> String { "\u{0}generated " + url }
+}
+
 enum PageFingerprint {
     static func text(_ page: SourcePage) -> String { ChangeHash.of(page.text) }
 

@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     public var unchanged = false
     /// Pages taken unchanged from the last build.
     public var reusedPageCount = 0
+    /// Pages Herald makes itself (lists, A to Z, redirects) taken unchanged from the last build.
+    public var reusedGeneratedCount = 0
 
     public init() {}
 

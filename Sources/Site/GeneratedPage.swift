@@ -23,6 +23,14 @@ struct GeneratedPage: Sendable {
         return url.hasSuffix("/") ? String(url.dropFirst()) + "index.html" : String(url.dropFirst())
     }
 
+    /// Counted as a page and listed in the sitemap (not the 404 page nor a redirect).
+    var isPage: Bool {
+        switch kind {
+        case .notFound, .redirect: false
+        default: true
+        }
+    }
+
     var template: String {
         switch kind {
         case .decisions: "decisions"

@@ -10,6 +10,19 @@ enum ListPages {
     static let aToZURL = "/a-to-z/"
     static let searchURL = "/search/"
 
+    /// The sorted lists that many pages show, worked out once per build rather than per page.
+    struct Lists: Sendable {
+        let news: [SourcePage]
+        let decisions: [SourcePage]
+        let decisionYears: [Int]
+
+        init(_ tree: ContentTree) {
+            news = ListPages.news(in: tree)
+            decisions = ListPages.decisions(in: tree)
+            decisionYears = Array(Set(decisions.map { $0.metadata.decision!.year })).sorted(by: >)
+        }
+    }
+
     static func decisions(in tree: ContentTree) -> [SourcePage] {
         tree.pages.filter { $0.metadata.kind == .decision && $0.metadata.decision != nil }
             .sorted { a, b in
@@ -64,21 +77,21 @@ enum ListPages {
     }
 
     /// The decisions log context: all decisions (year nil) or one year's.
-    static func decisionsList(in tree: ContentTree, year: Int?) -> [String: Any] {
-        let all = decisions(in: tree)
+    static func decisionsList(_ lists: Lists, year: Int?) -> [String: Any] {
+        let all = lists.decisions
         let shown = year.map { y in all.filter { $0.metadata.decision!.year == y } } ?? all
         var list: [String: Any] = [
             "decisions": shown.map(decisionItem), "has_decisions": !shown.isEmpty,
-            "years": decisionYears(in: tree).map { ["year": $0, "url": "/decisions/\($0)/", "current": $0 == year] as [String: Any] },
+            "years": lists.decisionYears.map { ["year": $0, "url": "/decisions/\($0)/", "current": $0 == year] as [String: Any] },
             "csv_url": "/decisions.csv", "json_url": "/decisions.json", "feed_url": "/decisions/feed.xml",
         ]
         if let year { list["year"] = year }
         return list
     }
 
-    static func newsList(in tree: ContentTree, page number: Int, perPage: Int) -> [String: Any] {
-        let all = news(in: tree)
-        let total = newsPageCount(in: tree, perPage: perPage)
+    static func newsList(_ lists: Lists, page number: Int, perPage: Int) -> [String: Any] {
+        let all = lists.news
+        let total = max(1, (all.count + perPage - 1) / perPage)
         let items = all.dropFirst((number - 1) * perPage).prefix(perPage)
         var pagination: [String: Any] = ["current": number, "total": total, "has_pages": total > 1]
         func url(_ n: Int) -> String { n == 1 ? newsURL : "/news/page/\(n)/" }

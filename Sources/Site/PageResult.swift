@@ -30,4 +30,13 @@ extension PageResult {
                   lint: PageLintResult(file: record.output, findings: [], title: record.title, titleLocation: record.titleLocation),
                   sourcePath: page.sourcePath, anchors: record.anchors, isReused: true)
     }
+
+    /// A page Herald makes itself, taken from the last build (see `BuildCache.generatedKey`).
+    init(reusing record: BuildCache.PageRecord, generated: GeneratedPage) {
+        self.init(url: generated.url, outputPath: record.output, title: generated.title, html: "",
+                  diagnostics: record.diagnostics, silenced: record.silenced, isPage: generated.isPage,
+                  lastModified: nil,
+                  lint: PageLintResult(file: record.output, findings: [], title: record.title, titleLocation: record.titleLocation),
+                  sourcePath: nil, isReused: true)
+    }
 }

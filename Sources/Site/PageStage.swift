@@ -10,6 +10,7 @@ import Templates
 struct PageStage: Sendable {
     let config: SiteConfig
     let tree: ContentTree
+    let lists: ListPages.Lists
     let templates: TemplateSet
     let theme: ThemeAssets
     let options: BuildOptions
@@ -32,6 +33,7 @@ struct PageStage: Sendable {
          today: Day, buildYear: Int) {
         self.config = config
         self.tree = tree
+        lists = ListPages.Lists(tree)
         self.templates = templates
         self.theme = theme
         self.options = options
@@ -112,11 +114,11 @@ struct PageStage: Sendable {
         var context = site.context(currentURL: generated.url)
         switch generated.kind {
         case .decisions(let year):
-            context["list"] = ListPages.decisionsList(in: tree, year: year)
+            context["list"] = ListPages.decisionsList(lists, year: year)
             view.breadcrumbs = [LinkView(title: "Home", url: "/")]
             if year != nil { view.breadcrumbs.append(LinkView(title: tree.page(atURL: ListPages.decisionsURL)?.metadata.title ?? "Decisions", url: ListPages.decisionsURL)) }
         case .news(let number):
-            context["list"] = ListPages.newsList(in: tree, page: number, perPage: config.newsPerPage)
+            context["list"] = ListPages.newsList(lists, page: number, perPage: config.newsPerPage)
             view.breadcrumbs = [LinkView(title: "Home", url: "/")]
         case .aToZ:
             context["list"] = ListPages.aToZ(in: tree)
@@ -140,13 +142,8 @@ struct PageStage: Sendable {
             lint = linter.lintPage(html: html, file: generated.outputPath, templates: locator, cache: chrome)
         }
         let (findings, _) = split(lint.findings.withSourceLines(templateTexts))
-        var isPage = true
-        switch generated.kind {
-        case .notFound, .redirect: isPage = false
-        default: break
-        }
         return PageResult(url: generated.url, outputPath: generated.outputPath, title: generated.title, html: html,
-                          diagnostics: findings, silenced: [], isPage: isPage, lastModified: nil, lint: lint)
+                          diagnostics: findings, silenced: [], isPage: generated.isPage, lastModified: nil, lint: lint)
     }
 
     /// Checks that need every page at once: titles must tell pages apart (2.4.2).
@@ -172,14 +169,14 @@ struct PageStage: Sendable {
         let entries = results.filter { $0.isPage }.map { Sitemap.Entry(url: $0.url, lastModified: $0.lastModified) }
         files.append(("sitemap.xml", Sitemap.xml(entries, baseURL: config.baseURL)))
         files.append(("robots.txt", Sitemap.robots(baseURL: config.baseURL)))
-        let news = ListPages.news(in: tree)
+        let news = lists.news
         files.append(("news/feed.xml", AtomFeed(
             title: "News from the \(config.organisation.name)", path: "/news/feed.xml", pageURL: ListPages.newsURL,
             baseURL: config.baseURL, author: config.organisation.name,
             entries: news.compactMap { page in
                 page.metadata.date.map { AtomFeed.Entry(title: page.metadata.title, url: page.url, date: $0, updated: page.metadata.updated, summary: page.metadata.summary) }
             }).xml()))
-        let decisions = ListPages.decisions(in: tree)
+        let decisions = lists.decisions
         let rows = decisions.compactMap { page -> DecisionsData.Row? in
             guard let fields = page.metadata.decision, let date = page.metadata.date else { return nil }
             return DecisionsData.Row(decision: fields, title: page.metadata.title, date: date, url: page.url)
@@ -205,16 +202,16 @@ struct PageStage: Sendable {
 
     private func listContext(for page: SourcePage) -> [String: Any]? {
         switch page.url {
-        case ListPages.decisionsURL: ListPages.decisionsList(in: tree, year: nil)
-        case ListPages.newsURL: ListPages.newsList(in: tree, page: 1, perPage: config.newsPerPage)
+        case ListPages.decisionsURL: ListPages.decisionsList(lists, year: nil)
+        case ListPages.newsURL: ListPages.newsList(lists, page: 1, perPage: config.newsPerPage)
         default: nil
         }
     }
 
     private func homeContext() -> [String: Any] {
         [
-            "latest_news": ListPages.news(in: tree).prefix(3).map(ListPages.newsItem),
-            "latest_decisions": ListPages.decisions(in: tree).prefix(3).map(ListPages.decisionItem),
+            "latest_news": lists.news.prefix(3).map(ListPages.newsItem),
+            "latest_decisions": lists.decisions.prefix(3).map(ListPages.decisionItem),
             "report_links": tree.children(of: "/report/").map { ["title": $0.metadata.title, "url": Slug.encodePath($0.url), "description": $0.metadata.description ?? ""] },
         ]
     }

@@ -187,7 +187,10 @@ public struct SiteBuilder: Sendable {
         let deferred = parsed.filter { $0.needsSiteReport }
         var results = await concurrentMap(parsed.filter { !$0.needsSiteReport }) { stage.finish($0, resolver: resolver, siteReport: nil) }
         results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
-        results += await concurrentMap(ListPages.generated(in: tree, config: config)) { stage.finishGenerated($0) }
+        let generated = ListPages.generated(in: tree, config: config)
+        let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, structure: structure, reuse: reuse)
+        results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
+        results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { stage.finishGenerated($0) }
 
         // 5. Site-wide checks and the pages that report on the others (the accessibility statement).
         let crossPage = stage.crossPageFindings(results)
@@ -203,13 +206,15 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += findings
         report.silenced += results.flatMap(\.silenced)
         report.pageCount = results.filter(\.isPage).count
-        report.reusedPageCount = results.filter(\.isReused).count
+        report.reusedPageCount = results.filter { $0.isReused && $0.sourcePath != nil }.count
+        report.reusedGeneratedCount = results.filter { $0.isReused && $0.sourcePath == nil }.count
 
         // 6. Write: nothing is written while any error stands.
         guard report.succeeded else { return nil }
         let assetFiles = Dictionary(uniqueKeysWithValues: discovery.assets.map { ($0.path, $0.fullPath) })
-        do {
-            for result in results {
+        // The pages on every core: hashing each for the manifest and writing it are a tenth of a build.
+        let failures = await concurrentMap(results) { result -> String? in
+            do {
                 if result.isReused, let reuse, let entry = reuse.entries[result.outputPath] {
                     try output.record(entry, at: result.outputPath) {
                         try fileSystem.linkOrCopy(Path.join(reuse.previousOutput, result.outputPath), to: $0)
@@ -217,7 +222,13 @@ public struct SiteBuilder: Sendable {
                 } else {
                     try output.write(Data(result.html.utf8), to: result.outputPath)
                 }
+                return nil
+            } catch {
+                return "\(error)"
             }
+        }
+        do {
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw PageWriteFailure(description: failure) }
             for file in theme.files { try output.write(file.data, to: file.path) }
             for asset in tree.assets { try output.write(try fileSystem.read(assetFiles[asset.sourcePath]!), to: asset.outputPath) }
             for (path, text) in stage.siteFiles(results: results) { try output.write(Data(text.utf8), to: path) }
@@ -228,8 +239,14 @@ public struct SiteBuilder: Sendable {
         report.fileCount = output.manifest.count
         var records: [String: BuildCache.PageRecord] = [:]
         for result in results {
-            guard let source = result.sourcePath, let text = texts[source] else { continue }
-            records[source] = BuildCache.PageRecord(
+            let key: String, text: String
+            if let source = result.sourcePath {
+                guard let sourceText = texts[source] else { continue }
+                (key, text) = (source, sourceText)
+            } else {
+                (key, text) = (BuildCache.generatedKey(result.url), "")
+            }
+            records[key] = BuildCache.PageRecord(
                 text: text, output: result.outputPath, anchors: result.anchors, title: result.lint.title,
                 titleLocation: result.lint.titleLocation, diagnostics: result.diagnostics, silenced: result.silenced)
         }
@@ -246,6 +263,20 @@ public struct SiteBuilder: Sendable {
             if let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath],
                record.output == page.outputPath, reuse.entries[page.outputPath] != nil {
                 result[page.sourcePath] = record
+            }
+        }
+        return result
+    }
+
+    /// The pages Herald makes itself that the last build made from the same structure, by URL.
+    private func reusableGenerated(_ generated: [GeneratedPage], structure: String,
+                                   reuse: Reuse?) -> [String: BuildCache.PageRecord] {
+        guard let reuse, reuse.structure == structure else { return [:] }
+        var result: [String: BuildCache.PageRecord] = [:]
+        for page in generated {
+            if let record = reuse.pages[BuildCache.generatedKey(page.url)], record.output == page.outputPath,
+               reuse.entries[page.outputPath] != nil {
+                result[page.url] = record
             }
         }
         return result
@@ -283,4 +314,9 @@ public struct SiteBuilder: Sendable {
 /// A sink for `herald check`: the work is done, nothing is kept.
 struct DiscardingOutput: OutputSink {
     func write(_ data: Data, to path: String) throws {}
+}
+
+/// A page that could not be written, as its file system error described it.
+private struct PageWriteFailure: Error, CustomStringConvertible {
+    var description: String
 }

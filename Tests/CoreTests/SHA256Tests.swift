@@ -17,4 +17,24 @@ import Testing
         hasher.update(Array("c".utf8))
         #expect(hasher.finalizeHex() == SHA256.hex(Array("abc".utf8)))
     }
+
+    /// Contiguous storage is hashed a block at a time and other sequences byte by byte: split
+    /// anywhere, through either path, the digest is the one-shot digest.
+    @Test func piecesOfAnySizeAndAnySequenceGiveTheSameDigest() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let whole = SHA256.hex(bytes)
+        for piece in [1, 3, 63, 64, 65, 127, 500] {
+            var contiguous = SHA256()
+            var lazy = SHA256()
+            var start = 0
+            while start < bytes.count {
+                let slice = bytes[start..<min(start + piece, bytes.count)]
+                contiguous.update(slice)
+                lazy.update(slice.lazy.map { $0 })
+                start += piece
+            }
+            #expect(contiguous.finalizeHex() == whole, "pieces of \(piece)")
+            #expect(lazy.finalizeHex() == whole, "lazy pieces of \(piece)")
+        }
+    }
 }

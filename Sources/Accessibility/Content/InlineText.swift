@@ -14,6 +14,8 @@ struct InlineText {
 
     private(set) var characters: [Character] = []
     private(set) var segments: [Segment] = []
+    /// The characters classified once, for the plain-English rules.
+    private(set) var prose = Prose([])
     let fallback: SourceLocation
 
     init(_ block: Node, fallback: SourceLocation) {
@@ -28,6 +30,7 @@ struct InlineText {
             default: stack.append(contentsOf: node.children.reversed())
             }
         }
+        prose = Prose(characters)
     }
 
     var string: String { String(characters) }

@@ -10,28 +10,31 @@ struct PlainEnglishRules {
         var findings: [Finding] = []
         var page = ReadingAge()
         var hardest: (age: Double, location: SourceLocation)?
-        let avoid = configuration.wordsToAvoid.map { TextNormaliser.words($0) }.filter { !$0.isEmpty }
+        let avoid = Dictionary(grouping: configuration.wordsToAvoid.map { TextNormaliser.words($0) }.filter { !$0.isEmpty },
+                               by: { $0[0] })
         for block in survey.blocks {
             let text = block.text
+            let prose = text.prose
             if case .paragraph = block.node.kind {
-                for sentence in Sentences.ranges(in: text.characters) {
-                    let count = Sentences.words(in: text.characters[sentence]).count
-                    if count > configuration.maximumSentenceWords {
+                var paragraph = ReadingAge()
+                for sentence in Sentences.ranges(in: prose) {
+                    let words = Sentences.words(in: prose, sentence)
+                    if words.count > configuration.maximumSentenceWords {
                         findings.append(Finding(
                             .plainSentenceLength,
-                            "This sentence has \(count) words; aim for \(configuration.maximumSentenceWords) or fewer.",
+                            "This sentence has \(words.count) words; aim for \(configuration.maximumSentenceWords) or fewer.",
                             at: text.location(of: sentence.lowerBound)))
                     }
+                    paragraph.add(sentence: words, of: prose)
                 }
-                page.add(text.characters)
-                var paragraph = ReadingAge()
-                paragraph.add(text.characters)
+                page.add(paragraph)
                 if let age = paragraph.age(minimumWords: 10), age > (hardest?.age ?? 0) {
                     hardest = (age, block.location)
                 }
             }
-            findings += capitals(in: text)
-            findings += wordsToAvoid(avoid, in: text)
+            let words = Sentences.words(in: prose, 0..<prose.count)
+            findings += capitals(in: text, words: words)
+            findings += wordsToAvoid(avoid, in: text, words: words)
         }
         if let age = page.age(minimumWords: 30), age.rounded() > Double(configuration.readingAgeTarget) {
             let place = hardest?.location ?? survey.documentLocation
@@ -44,9 +47,9 @@ struct PlainEnglishRules {
         return findings
     }
 
-    private func capitals(in text: InlineText) -> [Finding] {
+    private func capitals(in text: InlineText, words: [Range<Int>]) -> [Finding] {
         var findings: [Finding] = []
-        let words = Sentences.words(in: text.characters[...])
+        let prose = text.prose
         var run: [Range<Int>] = []
         func flush() {
             if run.count >= configuration.capitalsRun {
@@ -56,10 +59,15 @@ struct PlainEnglishRules {
             run = []
         }
         for word in words {
-            let letters = text.characters[word].filter(\.isLetter)
+            var letters = 0
+            var allUppercase = true
+            for index in word where prose.isLetter(index) {
+                letters += 1
+                if !prose.isUppercase(index) { allUppercase = false }
+            }
             // Numbers and single capitals ("999", "A", "I") neither make nor break a run.
-            if letters.count < 2 && letters.allSatisfy(\.isUppercase) && !text.isCode(at: word.lowerBound) { continue }
-            if letters.allSatisfy(\.isUppercase), !text.isCode(at: word.lowerBound) {
+            if letters < 2 && allUppercase && !text.isCode(at: word.lowerBound) { continue }
+            if allUppercase, !text.isCode(at: word.lowerBound) {
                 run.append(word)
             } else {
                 flush()
@@ -69,13 +77,15 @@ struct PlainEnglishRules {
         return findings
     }
 
-    private func wordsToAvoid(_ avoid: [[String]], in text: InlineText) -> [Finding] {
+    /// `avoid`: the phrases to avoid, as words, by their first word.
+    private func wordsToAvoid(_ avoid: [String: [[String]]], in text: InlineText, words ranges: [Range<Int>]) -> [Finding] {
         guard !avoid.isEmpty else { return [] }
-        let ranges = Sentences.words(in: text.characters[...])
-        let words = ranges.map { String(text.characters[$0]).lowercased().replacingOccurrences(of: "’", with: "'") }
+        let prose = text.prose
+        let words = ranges.map { prose.lowercased($0) }
         var findings: [Finding] = []
         for (index, range) in ranges.enumerated() where !text.isCode(at: range.lowerBound) {
-            for phrase in avoid where index + phrase.count <= words.count && Array(words[index..<index + phrase.count]) == phrase {
+            for phrase in avoid[words[index]] ?? [] where index + phrase.count <= words.count
+                && words[index..<index + phrase.count].elementsEqual(phrase) {
                 let written = String(text.characters[range.lowerBound..<ranges[index + phrase.count - 1].upperBound])
                 findings.append(Finding(
                     .plainWordsToAvoid, "\"\(written)\" is on the site's list of words to avoid.", at: text.location(of: range.lowerBound)))

@@ -7,15 +7,20 @@ import Synchronization
 ///
 /// Build one checker per site and call `check` for every page: stylesheets are indexed once,
 /// and styles and verdicts are memoised by element path, so the chrome repeated on every page
-/// and the paragraphs repeated within pages are worked out once. Safe to share between tasks;
-/// pages are checked one at a time.
+/// and the paragraphs repeated within pages are worked out once. Safe to share between tasks:
+/// each check borrows an engine (its memo is not thread-safe) and gives it back, so tasks on
+/// different cores check pages at the same time, each with its own engine.
 public final class ContrastChecker: Sendable {
     private let engines: Mutex<EngineCache>
     private let stylesheets: [Stylesheet]
 
     private struct EngineCache {
-        /// Keyed by the text of the page's own `<style>` elements ("" for none).
-        var engines: [String: ContrastEngine] = [:]
+        /// Idle engines, keyed by the text of the page's own `<style>` elements ("" for none).
+        var idle: [String: [ContrastEngine]] = [:]
+        /// Every engine kept, for the statistics, and the counts of those let go.
+        var all: [ContrastEngine] = []
+        var retired: (computed: Int, reused: Int) = (0, 0)
+        /// Keys of page styles, oldest first, to bound how many are kept.
         var order: [String] = []
     }
 
@@ -24,10 +29,8 @@ public final class ContrastChecker: Sendable {
 
     public init(stylesheets: [Stylesheet]) {
         self.stylesheets = stylesheets
-        var cache = EngineCache()
-        cache.engines[""] = ContrastEngine(index: RuleIndex(userAgent: UserAgentStylesheet.sheet, author: stylesheets))
-        cache.order = [""]
-        engines = Mutex(cache)
+        let first = ContrastEngine(index: RuleIndex(userAgent: UserAgentStylesheet.sheet, author: stylesheets))
+        engines = Mutex(EngineCache(idle: ["": [first]], all: [first], order: [""]))
     }
 
     /// Parses each stylesheet; `path` is used to point at the rule that set a colour.
@@ -47,28 +50,33 @@ public final class ContrastChecker: Sendable {
 
     func report(page: HTMLElement, file: String, trace: Bool) -> ContrastReport {
         let pageCSS = Self.pageStyles(page)
-        return engines.withLock { cache in
-            let engine: ContrastEngine
-            if let existing = cache.engines[pageCSS.key] {
-                engine = existing
-            } else {
-                let sheets = stylesheets + pageCSS.sheets.map { Stylesheet(path: file, text: $0) }
-                engine = ContrastEngine(index: RuleIndex(userAgent: UserAgentStylesheet.sheet, author: sheets))
-                if cache.order.count > Self.pageStyleEngines, let evicted = cache.order.dropFirst().first {
-                    cache.engines[evicted] = nil
+        let borrowed = engines.withLock { $0.idle[pageCSS.key]?.popLast() }
+        let engine = borrowed ?? ContrastEngine(index: RuleIndex(
+            userAgent: UserAgentStylesheet.sheet,
+            author: stylesheets + pageCSS.sheets.map { Stylesheet(path: file, text: $0) }))
+        let report = engine.report(page: page, file: file, trace: trace)
+        engines.withLock { cache in
+            if borrowed == nil {
+                cache.all.append(engine)
+                if !cache.order.contains(pageCSS.key) { cache.order.append(pageCSS.key) }
+                if cache.order.count > Self.pageStyleEngines + 1, let evicted = cache.order.dropFirst().first {
+                    // Let go the idle engines for the oldest page styles (never the site's own, first).
+                    for old in cache.idle.removeValue(forKey: evicted) ?? [] {
+                        cache.retired = (cache.retired.computed + old.textComputed, cache.retired.reused + old.textReused)
+                        cache.all.removeAll { $0 === old }
+                    }
                     cache.order.removeAll { $0 == evicted }
                 }
-                cache.engines[pageCSS.key] = engine
-                cache.order.append(pageCSS.key)
             }
-            return engine.report(page: page, file: file, trace: trace)
+            cache.idle[pageCSS.key, default: []].append(engine)
         }
+        return report
     }
 
     /// How much of the work was served from memory: (computed, reused) text verdicts.
     public var memoStatistics: (computed: Int, reused: Int) {
         engines.withLock { cache in
-            cache.engines.values.reduce((0, 0)) { ($0.0 + $1.textComputed, $0.1 + $1.textReused) }
+            cache.all.reduce(cache.retired) { ($0.0 + $1.textComputed, $0.1 + $1.textReused) }
         }
     }
 
@@ -91,3 +99,7 @@ public final class ContrastChecker: Sendable {
         return (sheets.joined(separator: "\n/* next style element */\n"), sheets)
     }
 }
+
+// An engine's memo is not thread-safe, but it is only ever used by one task at a time: the
+// checker lends it out under its lock and takes it back when the page is done.
+extension ContrastEngine: @unchecked Sendable {}

@@ -6,13 +6,22 @@ struct ReadingAge {
     var syllables = 0
 
     mutating func add(_ text: [Character]) {
-        for sentence in Sentences.ranges(in: text) {
-            let words = Sentences.words(in: text[sentence])
-            guard !words.isEmpty else { continue }
-            sentences += 1
-            self.words += words.count
-            for word in words { syllables += Self.syllables(in: text[word]) }
+        let prose = Prose(text)
+        for sentence in Sentences.ranges(in: prose) {
+            add(sentence: Sentences.words(in: prose, sentence), of: prose)
         }
+    }
+
+    /// Adds one sentence, given as its words.
+    mutating func add(sentence words: [Range<Int>], of prose: Prose) {
+        guard !words.isEmpty else { return }
+        add(ReadingAge(words: words.count, sentences: 1, syllables: words.reduce(0) { $0 + Self.syllables(in: prose, $1) }))
+    }
+
+    mutating func add(_ other: ReadingAge) {
+        words += other.words
+        sentences += other.sentences
+        syllables += other.syllables
     }
 
     /// Nil when there are fewer than `minimumWords` words: too little text to say.
@@ -23,18 +32,35 @@ struct ReadingAge {
     }
 
     static func syllables(in word: ArraySlice<Character>) -> Int {
-        let letters = word.filter(\.isLetter).map { Character($0.lowercased()) }
-        guard !letters.isEmpty else { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        let prose = Prose(Array(word))
+        return syllables(in: prose, 0..<prose.count)
+    }
+
+    static func syllables(in prose: Prose, _ word: Range<Int>) -> Int {
         var count = 0
+        var letters = 0
         var previousWasVowel = false
-        for letter in letters {
+        var last: Unicode.Scalar = " ", beforeLast: Unicode.Scalar = " "
+        for index in word where prose.isLetter(index) {
+            let letter = lowercaseScalar(prose, index)
             let isVowel = vowels.contains(letter)
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
+            beforeLast = last
+            last = letter
+            letters += 1
         }
+        guard letters > 0 else { return 1 }
         // A silent final e: "make", "police" (but not "people", "the").
-        if letters.count > 2, letters.last == "e", letters[letters.count - 2] != "l", count > 1 { count -= 1 }
+        if letters > 2, last == "e", beforeLast != "l", count > 1 { count -= 1 }
         return max(1, count)
+    }
+
+    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+
+    private static func lowercaseScalar(_ prose: Prose, _ index: Int) -> Unicode.Scalar {
+        let scalar = prose.scalar(index)
+        if scalar.isASCII { return prose.isUppercase(index) ? Unicode.Scalar(scalar.value + 0x20)! : scalar }
+        return prose.characters[index].lowercased().unicodeScalars.first ?? scalar
     }
 }

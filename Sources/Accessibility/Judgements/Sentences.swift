@@ -1,21 +1,23 @@
 /// Splits prose into sentences and words, well enough to count them.
 enum Sentences {
     /// The sentences of `text` as ranges of character offsets, leading spaces left out.
-    static func ranges(in text: [Character]) -> [Range<Int>] {
+    static func ranges(in text: [Character]) -> [Range<Int>] { ranges(in: Prose(text)) }
+
+    static func ranges(in text: Prose) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = skipSpaces(text, from: 0)
         var index = start
         while index < text.count {
-            let character = text[index]
+            let character = text.scalar(index)
             guard character == "." || character == "!" || character == "?" else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < text.count, closers.contains(text[end]) { end += 1 }
+            while end < text.count, closers.contains(text.scalar(end)) { end += 1 }
             let next = skipSpaces(text, from: end)
-            let followedBySpace = end == text.count || text[end].isWhitespace
-            let startsAnother = next == text.count || text[next].isUppercase || text[next].isNumber || openers.contains(text[next])
+            let followedBySpace = end == text.count || text.isWhitespace(end)
+            let startsAnother = next == text.count || text.isUppercase(next) || text.isNumber(next) || openers.contains(text.scalar(next))
             if followedBySpace && startsAnother && !(character == "." && isAbbreviation(text, dotAt: index)) {
                 if end > start { result.append(start..<end) }
                 start = next
@@ -26,7 +28,7 @@ enum Sentences {
         }
         if start < text.count {
             var end = text.count
-            while end > start, text[end - 1].isWhitespace { end -= 1 }
+            while end > start, text.isWhitespace(end - 1) { end -= 1 }
             if end > start { result.append(start..<end) }
         }
         return result
@@ -34,14 +36,18 @@ enum Sentences {
 
     /// The words of a stretch of text: runs of letters and digits (with inner apostrophes and hyphens).
     static func words(in text: ArraySlice<Character>) -> [Range<Int>] {
+        let prose = Prose(Array(text))
+        return words(in: prose, 0..<prose.count).map { ($0.lowerBound + text.startIndex)..<($0.upperBound + text.startIndex) }
+    }
+
+    static func words(in text: Prose, _ range: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var wordStart: Int?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let inWord = character.isLetter || character.isNumber
-                || (wordStart != nil && (character == "'" || character == "’" || character == "-")
-                    && index + 1 < text.endIndex && (text[index + 1].isLetter || text[index + 1].isNumber))
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let inWord = text.isLetterOrNumber(index)
+                || (wordStart != nil && joiners.contains(text.scalar(index))
+                    && index + 1 < range.upperBound && text.isLetterOrNumber(index + 1))
             if inWord {
                 if wordStart == nil { wordStart = index }
             } else if let start = wordStart {
@@ -50,16 +56,17 @@ enum Sentences {
             }
             index += 1
         }
-        if let start = wordStart { result.append(start..<text.endIndex) }
+        if let start = wordStart { result.append(start..<range.upperBound) }
         return result
     }
 
-    private static let closers: Set<Character> = ["\"", "'", ")", "]", "’", "”"]
-    private static let openers: Set<Character> = ["\"", "'", "(", "[", "‘", "“"]
+    private static let joiners: Set<Unicode.Scalar> = ["'", "’", "-"]
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "’", "”"]
+    private static let openers: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "‘", "“"]
 
-    private static func skipSpaces(_ text: [Character], from start: Int) -> Int {
+    private static func skipSpaces(_ text: Prose, from start: Int) -> Int {
         var index = start
-        while index < text.count, text[index].isWhitespace { index += 1 }
+        while index < text.count, text.isWhitespace(index) { index += 1 }
         return index
     }
 
@@ -69,11 +76,11 @@ enum Sentences {
         "supt", "insp", "sgt", "pc", "ch", "det",
     ]
 
-    private static func isAbbreviation(_ text: [Character], dotAt dot: Int) -> Bool {
+    private static func isAbbreviation(_ text: Prose, dotAt dot: Int) -> Bool {
         var start = dot
-        while start > 0, text[start - 1].isLetter || text[start - 1] == "." { start -= 1 }
-        let word = String(text[start..<dot]).lowercased()
-        if word.count == 1 && word.first!.isLetter { return true }
-        return abbreviations.contains(word)
+        while start > 0, text.isLetter(start - 1) || text.scalar(start - 1) == "." { start -= 1 }
+        if dot - start == 1 && text.isLetter(start) { return true }
+        guard dot - start <= 6 else { return false }   // longer than any abbreviation listed
+        return abbreviations.contains(text.lowercased(start..<dot))
     }
 }

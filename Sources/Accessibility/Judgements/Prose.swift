@@ -1,0 +1,78 @@
+/// Text as characters whose classes (letter, capital, digit, space) are worked out once.
+///
+/// The plain-English rules ask those questions of every character several times over; asking a
+/// `Character` goes through its Unicode properties each time, which made them most of a build's
+/// lint time. ASCII, nearly all of an English page, is classified by its byte.
+struct Prose {
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let letter = Flags(rawValue: 1)
+        static let uppercase = Flags(rawValue: 2)
+        static let number = Flags(rawValue: 4)
+        static let whitespace = Flags(rawValue: 8)
+    }
+
+    let characters: [Character]
+    let flags: [Flags]
+    /// The first Unicode scalar of each character, for comparing with punctuation.
+    let scalars: [Unicode.Scalar]
+
+    init(_ characters: [Character]) {
+        self.characters = characters
+        var flags: [Flags] = []
+        var scalars: [Unicode.Scalar] = []
+        flags.reserveCapacity(characters.count)
+        scalars.reserveCapacity(characters.count)
+        for character in characters {
+            let first = character.unicodeScalars.first!
+            scalars.append(first)
+            flags.append(Self.classify(character, first: first))
+        }
+        self.flags = flags
+        self.scalars = scalars
+    }
+
+    var count: Int { characters.count }
+
+    func isLetter(_ index: Int) -> Bool { flags[index].contains(.letter) }
+    func isUppercase(_ index: Int) -> Bool { flags[index].contains(.uppercase) }
+    func isNumber(_ index: Int) -> Bool { flags[index].contains(.number) }
+    func isWhitespace(_ index: Int) -> Bool { flags[index].contains(.whitespace) }
+    func isLetterOrNumber(_ index: Int) -> Bool { !flags[index].isDisjoint(with: [.letter, .number]) }
+    func scalar(_ index: Int) -> Unicode.Scalar { scalars[index] }
+
+    /// The characters in `range`, lower-cased, with the typographic apostrophe made plain.
+    func lowercased(_ range: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        for index in range {
+            let scalar = scalars[index]
+            if scalar.isASCII && characters[index].unicodeScalars.count == 1 {
+                result.append(flags[index].contains(.uppercase) ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
+            } else if scalar == "’" {
+                result.append("'")
+            } else {
+                result.append(contentsOf: characters[index].lowercased().unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
+    private static func classify(_ character: Character, first: Unicode.Scalar) -> Flags {
+        let value = first.value
+        if value < 0x80 && character.unicodeScalars.count == 1 {
+            switch value {
+            case 0x41...0x5A: return [.letter, .uppercase]
+            case 0x61...0x7A: return .letter
+            case 0x30...0x39: return .number
+            case 0x09...0x0D, 0x20: return .whitespace
+            default: return []
+            }
+        }
+        var flags: Flags = []
+        if character.isLetter { flags.insert(.letter) }
+        if character.isUppercase { flags.insert(.uppercase) }
+        if character.isNumber { flags.insert(.number) }
+        if character.isWhitespace { flags.insert(.whitespace) }
+        return flags
+    }
+}
