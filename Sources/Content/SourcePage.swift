@@ -1,23 +1,83 @@
 import Core
 
 /// One Markdown file from `content/`, read and split, before its Markdown is parsed.
+///
+/// A value type whose fields live in one shared, copy-on-write box: a page is copied many
+/// times in a build (into every list, task and tree), and copying its thirty-odd fields one by
+/// one was a fifth of the preview's rebuild in reference counting alone.
 public struct SourcePage: Sendable {
+    private struct Fields {
+        var sourcePath: String
+        var displayPath: String
+        var text: String
+        var frontMatter: FrontMatter
+        var metadata: PageMetadata
+        var url: String
+        var isSection: Bool
+        var parentURL: String?
+    }
+
+    // Mutated only through `unique()`, so a box shared between copies (or tasks) never changes.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(sourcePath: String, displayPath: String, text: String, frontMatter: FrontMatter, metadata: PageMetadata,
+                url: String, isSection: Bool) {
+        box = Box(Fields(sourcePath: sourcePath, displayPath: displayPath, text: text, frontMatter: frontMatter,
+                         metadata: metadata, url: url, isSection: isSection, parentURL: Self.parentURL(of: url)))
+    }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    }
+
     /// Path relative to the content folder: `report/hate-crime.md`.
-    public var sourcePath: String
+    public var sourcePath: String {
+        _read { yield box.fields.sourcePath }
+        _modify { unique(); yield &box.fields.sourcePath }
+    }
     /// The path diagnostics print: `content/report/hate-crime.md`.
-    public var displayPath: String
-    public var text: String
-    public var frontMatter: FrontMatter
-    public var metadata: PageMetadata
+    public var displayPath: String {
+        _read { yield box.fields.displayPath }
+        _modify { unique(); yield &box.fields.displayPath }
+    }
+    public var text: String {
+        _read { yield box.fields.text }
+        _modify { unique(); yield &box.fields.text }
+    }
+    public var frontMatter: FrontMatter {
+        _read { yield box.fields.frontMatter }
+        _modify { unique(); yield &box.fields.frontMatter }
+    }
+    public var metadata: PageMetadata {
+        _read { yield box.fields.metadata }
+        _modify { unique(); yield &box.fields.metadata }
+    }
     /// The page's site path, folder style: `/report/hate-crime/`.
-    public var url: String
-    public var isSection: Bool
+    public var url: String {
+        _read { yield box.fields.url }
+        _modify {
+            unique()
+            yield &box.fields.url
+            box.fields.parentURL = Self.parentURL(of: box.fields.url)
+        }
+    }
+    public var isSection: Bool {
+        _read { yield box.fields.isSection }
+        _modify { unique(); yield &box.fields.isSection }
+    }
 
     /// The content folder the page lives in, relative: `report` (empty at the top).
     public var folder: String { Path.dirname(sourcePath) }
 
     /// The site path of the section this page belongs to (a section's parent section for `_index.md`).
-    public var parentURL: String? {
+    public var parentURL: String? { box.fields.parentURL }
+
+    private static func parentURL(of url: String) -> String? {
         guard url != "/" else { return nil }
         var parts = url.split(separator: "/").map(String.init)
         parts.removeLast()

@@ -41,12 +41,18 @@ public protocol FileSystem: Sendable {
     func modificationDate(of path: String) -> Date?
     /// The file's size in bytes (following links), nil if it is not there.
     func size(of path: String) -> Int?
+    /// Size and modification time together (one `stat` on disk): what says a file changed.
+    func sizeAndModificationDate(of path: String) -> (size: Int, modified: Date?)?
     /// Makes `destination` hold the same bytes as `source`: a hard link where the file system
     /// allows (an incremental build reuses unchanged pages this way), else a copy.
     func linkOrCopy(_ source: String, to destination: String) throws
 }
 
 extension FileSystem {
+    public func sizeAndModificationDate(of path: String) -> (size: Int, modified: Date?)? {
+        size(of: path).map { ($0, modificationDate(of: path)) }
+    }
+
     public func linkOrCopy(_ source: String, to destination: String) throws {
         try write(try read(source), to: destination)
     }

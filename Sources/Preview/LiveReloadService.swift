@@ -27,6 +27,7 @@ struct LiveReloadService: Service {
     }
 
     private func watch() async throws {
+        let notifier = ChangeNotifier(roots: options.watchedPaths)
         var baseline = FileScan(of: options.watchedPaths)
         await rebuild(changed: nil)
         let clock = ContinuousClock()
@@ -37,6 +38,8 @@ struct LiveReloadService: Service {
                 hub.broadcast(.heartbeat)
                 lastBeat = clock.now
             }
+            // Walk the files only when inotify saw something (or on every poll without it).
+            guard notifier.drain() else { continue }
             var latest = FileScan(of: options.watchedPaths)
             guard latest != baseline else { continue }
             for _ in 0..<Self.maxDebounceRounds {

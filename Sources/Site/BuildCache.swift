@@ -6,7 +6,7 @@ import Foundation
 /// folder, so the next build can skip what has not changed. The output must stay byte-identical
 /// to a clean build: anything the cache cannot vouch for is rebuilt.
 struct BuildCache: Codable {
-    static let currentVersion = 1
+    static let currentVersion = 2
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.
@@ -26,6 +26,8 @@ struct BuildCache: Codable {
         var titleLocation: SourceLocation?
         var diagnostics: [Diagnostic]
         var silenced: [SilencedFinding]
+        /// The text reports on the whole site (`{{accessibility.…}}`), so the page is made every time.
+        var usesSiteReport = false
     }
 
     var version = BuildCache.currentVersion
@@ -77,16 +79,17 @@ struct BuildCache: Codable {
     static let heraldVersion = "herald-0.1.0"
 
     /// Stamps of every input: the config, each template and asset, each content file.
-    static func stamps(_ fileSystem: FileSystem, options: BuildOptions) -> [String: Stamp] {
+    /// - Parameter discovery: the content as already scanned, to save walking it twice.
+    static func stamps(_ fileSystem: FileSystem, options: BuildOptions, discovery scanned: ContentDiscovery? = nil) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         func stamp(_ path: String) {
-            guard let size = fileSystem.size(of: path) else { return }
-            result[path] = Stamp(size: size, modified: fileSystem.modificationDate(of: path)?.timeIntervalSince1970 ?? 0)
+            guard let (size, modified) = fileSystem.sizeAndModificationDate(of: path) else { return }
+            result[path] = Stamp(size: size, modified: modified?.timeIntervalSince1970 ?? 0)
         }
         stamp(options.configPath)
         let templates = (try? fileSystem.resolvingSymbolicLinks(options.templatesPath)) ?? options.templatesPath
         for file in (try? fileSystem.recursiveFiles(in: templates)) ?? [] { stamp(Path.join(templates, file)) }
-        let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        let discovery = scanned ?? ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         for found in discovery.markdown + discovery.assets { stamp(found.fullPath) }
         // A link out of content/ or a loop is an error of no file: it must still mean "changed",
         // or a build after adding one would repeat the last clean report.
@@ -117,10 +120,32 @@ struct BuildCache: Codable {
 /// What a build may take from the last one: pages whose source is unchanged, while nothing
 /// they show of other pages has changed either.
 struct Reuse: Sendable {
+    /// Where the last build's files are: a folder on disk (`herald build`) or memory (the preview).
+    enum Previous: Sendable {
+        case folder(String)
+        case memory([String: Data])
+    }
+
     var pages: [String: BuildCache.PageRecord]
     var structure: String
-    var previousOutput: String
+    var previous: Previous
     var entries: [String: Manifest.Entry]
+}
+
+extension Reuse {
+    /// Puts the last build's file at `path` into `output` without making it again; false when
+    /// the last build made no such file.
+    func place(_ path: String, into output: RecordingOutput, fileSystem: FileSystem) throws -> Bool {
+        guard let entry = entries[path] else { return false }
+        switch previous {
+        case .folder(let folder):
+            try output.record(entry, at: path) { try fileSystem.linkOrCopy(Path.join(folder, path), to: $0) }
+        case .memory(let files):
+            guard let data = files[path] else { return false }
+            try output.write(data, known: entry, to: path)
+        }
+        return true
+    }
 }
 
 extension BuildCache.PageRecord: @unchecked Sendable {}

@@ -45,16 +45,20 @@ enum ListPages {
     }
 
     /// URLs these pages take, so a content page cannot claim one by accident.
-    static func reservedURLs(in tree: ContentTree, config: SiteConfig) -> [String: String] {
+    /// - Parameter published: the pages that will be published (their years and the news count
+    ///   decide which list pages exist), before they are assembled into a tree.
+    static func reservedURLs(published: [SourcePage], config: SiteConfig) -> [String: String] {
         var reserved = [aToZURL: "the A to Z page Herald makes", "/404.html": "the 404 page Herald makes"]
         // The site files (PageStage.siteFiles) and the manifest: an alias or a document there
         // would be overwritten, or stop the build at write time without saying which page.
-        for file in ["sitemap.xml", "robots.txt", "news/feed.xml", "decisions/feed.xml", "decisions.csv", "decisions.json", Manifest.fileName] {
+        for file in PageStage.siteFileNames + [Manifest.fileName] {
             reserved["/" + file] = "the file \(file) Herald makes"
         }
         if config.search { reserved[searchURL] = "the search page Herald makes" }
-        for year in decisionYears(in: tree) { reserved["/decisions/\(year)/"] = "the decisions log for \(year)" }
-        for page in stride(from: 2, through: newsPageCount(in: tree, perPage: config.newsPerPage), by: 1) {
+        let years = Set(published.compactMap { $0.metadata.kind == .decision ? $0.metadata.decision?.year : nil })
+        for year in years { reserved["/decisions/\(year)/"] = "the decisions log for \(year)" }
+        let news = published.count { $0.metadata.kind == .news }
+        for page in stride(from: 2, through: max(1, (news + config.newsPerPage - 1) / config.newsPerPage), by: 1) {
             reserved["/news/page/\(page)/"] = "page \(page) of the news list"
         }
         return reserved

@@ -42,6 +42,16 @@ final class RecordingOutput: OutputSink, @unchecked Sendable {
         try inner.write(data, to: path)
     }
 
+    /// Writes bytes whose manifest entry is already known (from the last build) without hashing them again.
+    func write(_ data: Data, known entry: Manifest.Entry, to path: String) throws {
+        lock.lock()
+        let taken = entries[path] != nil
+        if !taken { entries[path] = entry }
+        lock.unlock()
+        guard !taken else { throw FileSystemError(path: path, reason: "was written twice in one build") }
+        try inner.write(data, to: path)
+    }
+
     /// Puts a file whose bytes are already known (from the last build) in place without reading it.
     func record(_ entry: Manifest.Entry, at path: String, place: (_ destination: String) throws -> Void) throws {
         guard let folder = inner as? FolderOutput else { throw FileSystemError(path: path, reason: "cannot be reused here") }

@@ -18,6 +18,8 @@ struct PageResult: Sendable {
     /// The content file it came from (nil for the pages Herald makes itself).
     var sourcePath: String?
     var anchors: [String] = []
+    /// Its Markdown reports on the whole site (the accessibility statement): never reused.
+    var usesSiteReport = false
     /// Taken unchanged from the last build's output.
     var isReused = false
 }

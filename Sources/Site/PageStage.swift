@@ -105,7 +105,7 @@ struct PageStage: Sendable {
         return PageResult(url: page.url, outputPath: page.outputPath, title: page.metadata.title,
                           html: HTMLRenderer.removingSourcePositions(html), diagnostics: diagnostics + kept, silenced: silenced,
                           isPage: true, lastModified: page.metadata.updated ?? page.metadata.date, lint: lint,
-                          sourcePath: page.sourcePath, anchors: parsed.headingIDs)
+                          sourcePath: page.sourcePath, anchors: parsed.headingIDs, usesSiteReport: siteReport != nil)
     }
 
     func finishGenerated(_ generated: GeneratedPage) -> PageResult {
@@ -163,7 +163,10 @@ struct PageStage: Sendable {
         return texts
     }
 
-    /// sitemap.xml, robots.txt, the feeds and the decisions open data.
+    /// The files `siteFiles` makes, by path.
+    static let siteFileNames = ["sitemap.xml", "robots.txt", "news/feed.xml", "decisions/feed.xml", "decisions.csv", "decisions.json"]
+
+    /// sitemap.xml, robots.txt, the feeds and the decisions open data (`siteFileNames`).
     func siteFiles(results: [PageResult]) -> [(String, String)] {
         var files: [(String, String)] = []
         let entries = results.filter { $0.isPage }.map { Sitemap.Entry(url: $0.url, lastModified: $0.lastModified) }

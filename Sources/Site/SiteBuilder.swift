@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
         var reuse: Reuse?
         if let cache, outputIntact, cache.global == global,
            cache.stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) == stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) {
-            reuse = Reuse(pages: cache.pages, structure: cache.structure, previousOutput: options.outputDirectory,
+            reuse = Reuse(pages: cache.pages, structure: cache.structure, previous: .folder(options.outputDirectory),
                           entries: BuildCache.manifestEntries(fileSystem, options: options))
         }
         let staging = StagingArea(fileSystem: fileSystem, outputPath: options.outputDirectory,
@@ -105,11 +105,35 @@ public struct SiteBuilder: Sendable {
         await render(into: RecordingOutput(sink), writeManifest: true, reuse: nil).0
     }
 
-    private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?) async -> (BuildReport, RenderOutcome?) {
+    /// The whole pipeline into memory, redoing only what changed since `previous` (the preview's
+    /// rebuild): unchanged files are not read again, and pages whose source and surroundings are
+    /// unchanged are taken from the last render. The files are those a fresh render would make.
+    /// Returns what to pass next time; after a failed render, that is still `previous`.
+    public func render(into output: MemoryOutput, remembering previous: RenderMemory?) async -> (BuildReport, RenderMemory?) {
+        let today = Day(options.clock.now)
+        let global = BuildCache.global(options, today: today)
+        let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        let stamps = BuildCache.stamps(fileSystem, options: options, discovery: discovery)
+        let inputs = stamps.filter { !$0.key.hasPrefix(options.contentPath + "/") }
+        var reuse: Reuse?
+        if let previous, previous.global == global, previous.inputStamps == inputs {
+            reuse = Reuse(pages: previous.records, structure: previous.structure, previous: .memory(previous.files),
+                          entries: previous.entries)
+        }
+        let recorder = RecordingOutput(output)
+        let known = RenderMemory.KnownSources(stamps: stamps, loaded: previous?.loaded ?? [:], discovery: discovery)
+        let (report, outcome) = await render(into: recorder, writeManifest: true, reuse: reuse, known: known)
+        guard report.succeeded, let outcome else { return (report, previous) }
+        return (report, RenderMemory(global: global, inputStamps: inputs, loaded: outcome.loaded, structure: outcome.structure,
+                                     records: outcome.records, files: output.files, entries: recorder.manifest))
+    }
+
+    private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?,
+                        known: RenderMemory.KnownSources? = nil) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
-        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse)
+        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, known: known)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
         return (report, outcome)
@@ -119,9 +143,12 @@ public struct SiteBuilder: Sendable {
     struct RenderOutcome {
         var structure: String
         var records: [String: BuildCache.PageRecord]
+        /// Each content file as read, by full path, with the stamp it had.
+        var loaded: [String: RenderMemory.LoadedSource]
     }
 
-    private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?) async -> RenderOutcome? {
+    private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
+                            known: RenderMemory.KnownSources?) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
@@ -144,29 +171,32 @@ public struct SiteBuilder: Sendable {
         }
 
         // 2. Content: find, read and check every page's front matter, on every core.
-        let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        let discovery = known?.discovery ?? ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         report.diagnostics += discovery.diagnostics
         let fileSystem = self.fileSystem
-        let loaded = await concurrentMap(discovery.markdown) { PageLoader.load($0, from: fileSystem) }
-        report.diagnostics += loaded.flatMap(\.1)
+        let loaded = await concurrentMap(discovery.markdown) { found in
+            // A file whose stamp is unchanged since the last render is not read again.
+            known?.unchanged(found.fullPath) ?? LoadedFile.load(found, from: fileSystem)
+        }
+        report.diagnostics += loaded.flatMap(\.diagnostics)
         let assets = discovery.assets.map { found in
             ContentAsset(sourcePath: found.path, displayPath: Path.join("content", found.path),
                          url: PageLoader.assetURL(for: found.path), size: fileSystem.size(of: found.fullPath) ?? 0)
         }
         let today = Day(options.clock.now)
         let publication = ContentTree.Publication(includeDrafts: options.includeDrafts, today: today)
-        let pages = loaded.compactMap(\.0)
-        let (provisional, _) = ContentTree.assemble(pages: pages, assets: assets, publication: publication)
+        let pages = loaded.compactMap(\.page)
         let (tree, treeDiagnostics) = ContentTree.assemble(
             pages: pages, assets: assets, publication: publication,
-            reserved: ListPages.reservedURLs(in: provisional, config: config))
+            reserved: ListPages.reservedURLs(published: pages.filter { publication.isPublished($0.metadata) }, config: config))
         report.diagnostics += treeDiagnostics
 
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         let stage = PageStage(config: config, tree: tree, templates: templates, theme: theme,
                               options: options, today: today, buildYear: today.year)
         let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets)
-        let texts = Dictionary(uniqueKeysWithValues: tree.pages.map { ($0.sourcePath, PageFingerprint.text($0)) })
+        var texts: [String: String] = [:]
+        for file in loaded { if let page = file.page, let fingerprint = file.fingerprint { texts[page.sourcePath] = fingerprint } }
         var reused = reusablePages(tree, texts: texts, structure: structure, reuse: reuse)
         var parsed = await concurrentMap(tree.pages.filter { reused[$0.sourcePath] == nil }) { stage.parse($0) }
         // A changed page whose anchors moved may break links on unchanged pages: check them all.
@@ -215,9 +245,9 @@ public struct SiteBuilder: Sendable {
         // The pages on every core: hashing each for the manifest and writing it are a tenth of a build.
         let failures = await concurrentMap(results) { result -> String? in
             do {
-                if result.isReused, let reuse, let entry = reuse.entries[result.outputPath] {
-                    try output.record(entry, at: result.outputPath) {
-                        try fileSystem.linkOrCopy(Path.join(reuse.previousOutput, result.outputPath), to: $0)
+                if result.isReused, let reuse {
+                    guard try reuse.place(result.outputPath, into: output, fileSystem: fileSystem) else {
+                        throw FileSystemError(path: result.outputPath, reason: "is missing from the last build")
                     }
                 } else {
                     try output.write(Data(result.html.utf8), to: result.outputPath)
@@ -231,7 +261,19 @@ public struct SiteBuilder: Sendable {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw PageWriteFailure(description: failure) }
             for file in theme.files { try output.write(file.data, to: file.path) }
             for asset in tree.assets { try output.write(try fileSystem.read(assetFiles[asset.sourcePath]!), to: asset.outputPath) }
-            for (path, text) in stage.siteFiles(results: results) { try output.write(Data(text.utf8), to: path) }
+            // The sitemap, feeds and open data show only front matter: with the structure
+            // unchanged they are the last build's.
+            var siteFilesReused = false
+            if let reuse, reuse.structure == structure, !anchorsMoved,
+               PageStage.siteFileNames.allSatisfy({ reuse.entries[$0] != nil }) {
+                siteFilesReused = true
+                for path in PageStage.siteFileNames where try !reuse.place(path, into: output, fileSystem: fileSystem) {
+                    throw FileSystemError(path: path, reason: "is missing from the last build")
+                }
+            }
+            if !siteFilesReused {
+                for (path, text) in stage.siteFiles(results: results) { try output.write(Data(text.utf8), to: path) }
+            }
             if writeManifest { try output.write(Data(Manifest.json(output.manifest).utf8), to: Manifest.fileName) }
         } catch {
             report.diagnostics.append(.error("cannot write the site: \(error)", hint: "Check the disk has space and the output folder is writable."))
@@ -248,9 +290,16 @@ public struct SiteBuilder: Sendable {
             }
             records[key] = BuildCache.PageRecord(
                 text: text, output: result.outputPath, anchors: result.anchors, title: result.lint.title,
-                titleLocation: result.lint.titleLocation, diagnostics: result.diagnostics, silenced: result.silenced)
+                titleLocation: result.lint.titleLocation, diagnostics: result.diagnostics, silenced: result.silenced,
+                usesSiteReport: result.usesSiteReport)
         }
-        return RenderOutcome(structure: structure, records: records)
+        var sources: [String: RenderMemory.LoadedSource] = [:]
+        if let known {
+            for (found, file) in zip(discovery.markdown, loaded) {
+                sources[found.fullPath] = RenderMemory.LoadedSource(stamp: known.stamps[found.fullPath], file: file)
+            }
+        }
+        return RenderOutcome(structure: structure, records: records, loaded: sources)
     }
 
     /// Pages the last build made that can be taken as they are: same source, same structure
@@ -259,8 +308,9 @@ public struct SiteBuilder: Sendable {
                                reuse: Reuse?) -> [String: BuildCache.PageRecord] {
         guard let reuse, reuse.structure == structure else { return [:] }
         var result: [String: BuildCache.PageRecord] = [:]
-        for page in tree.pages where !AccessibilitySummary.usesPlaceholders(page.frontMatter.body) {
-            if let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath],
+        for page in tree.pages {
+            // The record knows whether the text it was made from reports on the site.
+            if let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath], !record.usesSiteReport,
                record.output == page.outputPath, reuse.entries[page.outputPath] != nil {
                 result[page.sourcePath] = record
             }

@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Preview
 import Site
+import Synchronization
 
 /// `herald serve`: build in memory, serve on loopback, rebuild and reload browsers on every save.
 struct ServeCommand: AsyncParsableCommand {
@@ -54,13 +55,19 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// Builds the site in memory for the preview, never touching public/.
-struct PreviewSiteBuilder: PreviewBuilder {
+/// Builds the site in memory for the preview, never touching public/. Each rebuild redoes only
+/// what the change affects: the last good render is remembered (`RenderMemory`).
+final class PreviewSiteBuilder: PreviewBuilder {
     let site: SiteBuilder
+    private let memory = Mutex<RenderMemory?>(nil)
+
+    init(site: SiteBuilder) { self.site = site }
 
     func build(changed: [String]?) async -> PreviewBuild {
         let output = MemoryOutput()
-        let report = await site.render(into: output)
+        let previous = memory.withLock { $0 }
+        let (report, next) = await site.render(into: output, remembering: previous)
+        memory.withLock { $0 = next }
         let formatter = DiagnosticFormatter(useColour: false)
         for diagnostic in report.diagnostics where diagnostic.severity == .error {
             Terminal.standardError.write(formatter.format(diagnostic) + "\n")
