@@ -22,6 +22,10 @@ struct PageResult: Sendable {
     var usesSiteReport = false
     /// Taken unchanged from the last build's output.
     var isReused = false
+    /// Written already, as soon as it was made (`html` is then empty).
+    var isWritten = false
+    /// Why writing it early failed, reported when the site is written.
+    var writeFailure: String?
 }
 
 extension PageResult {

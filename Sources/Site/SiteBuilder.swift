@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path))
-        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse)
+        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, writeEarly: true)
         var report = rendered
         guard report.succeeded else {
             staging.discard()
@@ -128,12 +128,15 @@ public struct SiteBuilder: Sendable {
                                      records: outcome.records, files: output.files, entries: recorder.manifest))
     }
 
+    /// - Parameter writeEarly: write each page as soon as it is made, so its HTML is not held
+    ///   until the end. Only for a staging folder, which is thrown away if the build fails.
     private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?,
-                        known: RenderMemory.KnownSources? = nil) async -> (BuildReport, RenderOutcome?) {
+                        known: RenderMemory.KnownSources? = nil, writeEarly: Bool = false) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
-        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, known: known)
+        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, known: known,
+                                       writeEarly: writeEarly)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
         return (report, outcome)
@@ -148,7 +151,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
-                            known: RenderMemory.KnownSources?) async -> RenderOutcome? {
+                            known: RenderMemory.KnownSources?, writeEarly: Bool) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
@@ -215,12 +218,24 @@ public struct SiteBuilder: Sendable {
         for (path, record) in reused { anchors[path] = Set(record.anchors) }
         let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs)
         let deferred = parsed.filter { $0.needsSiteReport }
-        var results = await concurrentMap(parsed.filter { !$0.needsSiteReport }) { stage.finish($0, resolver: resolver, siteReport: nil) }
+        let written = { @Sendable (result: PageResult) -> PageResult in
+            guard writeEarly else { return result }
+            var result = result
+            do {
+                try output.write(Data(result.html.utf8), to: result.outputPath)
+                result.html = ""
+                result.isWritten = true
+            } catch {
+                result.writeFailure = "\(error)"
+            }
+            return result
+        }
+        var results = await concurrentMap(parsed.filter { !$0.needsSiteReport }) { written(stage.finish($0, resolver: resolver, siteReport: nil)) }
         results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
         let generated = ListPages.generated(in: tree, config: config)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, structure: structure, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
-        results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { stage.finishGenerated($0) }
+        results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }
 
         // 5. Site-wide checks and the pages that report on the others (the accessibility statement).
         let crossPage = stage.crossPageFindings(results)
@@ -244,6 +259,7 @@ public struct SiteBuilder: Sendable {
         let assetFiles = Dictionary(uniqueKeysWithValues: discovery.assets.map { ($0.path, $0.fullPath) })
         // The pages on every core: hashing each for the manifest and writing it are a tenth of a build.
         let failures = await concurrentMap(results) { result -> String? in
+            if result.isWritten || result.writeFailure != nil { return result.writeFailure }
             do {
                 if result.isReused, let reuse {
                     guard try reuse.place(result.outputPath, into: output, fileSystem: fileSystem) else {
