@@ -56,6 +56,35 @@ struct BuildCache: Codable {
         Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).json")
     }
 
+    /// The little that says whether anything changed, kept in a file of its own: decoding the
+    /// whole cache (every page's record) took most of a no-change build of a large site.
+    struct Head: Codable {
+        var version = BuildCache.currentVersion
+        var global: String
+        /// `BuildCache.digest` of the stamps.
+        var stamps: String
+        var manifest: String
+        var report: CachedReport
+    }
+
+    static func headPath(in options: BuildOptions) -> String {
+        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).head.json")
+    }
+
+    static func loadHead(_ fileSystem: FileSystem, options: BuildOptions) -> Head? {
+        guard let data = try? fileSystem.read(headPath(in: options)),
+              let head = try? JSONDecoder().decode(Head.self, from: data),
+              head.version == currentVersion else { return nil }
+        return head
+    }
+
+    /// One fingerprint of every input's stamp.
+    static func digest(_ stamps: [String: Stamp]) -> String {
+        var hash = ChangeHash()
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) { hash.add("\(path) \(stamp.size) \(stamp.modified)") }
+        return hash.hex
+    }
+
     static func load(_ fileSystem: FileSystem, options: BuildOptions) -> BuildCache? {
         guard let data = try? fileSystem.read(path(in: options)),
               let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
@@ -67,8 +96,11 @@ struct BuildCache: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self) else { return }
-        // A cache that cannot be written only costs the next build time.
-        try? fileSystem.write(data, to: Self.path(in: options))
+        // A cache that cannot be written only costs the next build time. The head goes second:
+        // a head without its cache is never written, and a stale head no longer matches.
+        guard (try? fileSystem.write(data, to: Self.path(in: options))) != nil else { return }
+        let head = Head(global: global, stamps: Self.digest(stamps), manifest: manifest, report: report)
+        if let headData = try? encoder.encode(head) { try? fileSystem.write(headData, to: Self.headPath(in: options)) }
     }
 
     static func global(_ options: BuildOptions, today: Day) -> String {

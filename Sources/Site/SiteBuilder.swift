@@ -27,22 +27,24 @@ public struct SiteBuilder: Sendable {
         let today = Day(options.clock.now)
         let global = BuildCache.global(options, today: today)
         let stamps = BuildCache.stamps(fileSystem, options: options)
-        let cache = useCache ? BuildCache.load(fileSystem, options: options) : nil
-        let outputIntact = cache.map { BuildCache.manifestHash(fileSystem, options: options) == $0.manifest } ?? false
-        if let cache, outputIntact, cache.global == global, cache.stamps == stamps {
+        let manifestHash = useCache ? BuildCache.manifestHash(fileSystem, options: options) : nil
+        if useCache, let head = BuildCache.loadHead(fileSystem, options: options), manifestHash == head.manifest,
+           head.global == global, head.stamps == BuildCache.digest(stamps) {
             // Nothing to build, but a killed build's staging folder is still cleared.
             try? StagingArea(fileSystem: fileSystem, outputPath: options.outputDirectory,
                              token: "\(ProcessInfo.processInfo.processIdentifier)").removeLeftovers()
             var report = BuildReport()
             report.strict = options.strict
-            report.pageCount = cache.report.pageCount
-            report.fileCount = cache.report.fileCount
-            report.diagnostics = cache.report.diagnostics
-            report.silenced = cache.report.silenced
+            report.pageCount = head.report.pageCount
+            report.fileCount = head.report.fileCount
+            report.diagnostics = head.report.diagnostics
+            report.silenced = head.report.silenced
             report.unchanged = true
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
+        let cache = useCache ? BuildCache.load(fileSystem, options: options) : nil
+        let outputIntact = cache.map { manifestHash == $0.manifest } ?? false
         var reuse: Reuse?
         if let cache, outputIntact, cache.global == global,
            cache.stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) == stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) {

@@ -81,6 +81,35 @@ import Testing
         try await expectSameAsClean(root, reused: 0)
     }
 
+    /// "Nothing changed" is decided from the small head file alone; a head that is damaged, or
+    /// stale after a build that changed the output, never makes a build skip work it must do.
+    @Test func theHeadFileDecidesNothingChangedAndNeverWrongly() async throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = await build(root, output: "public", cache: true)
+        let options = BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, "public"), clock: TestSite.fixedDay)
+        let head = BuildCache.headPath(in: options)
+        #expect(fs.kind(of: head) == .file)
+        let staleHead = try fs.read(head)
+
+        // The whole cache gone: the head alone says nothing changed.
+        try fs.remove(BuildCache.path(in: options))
+        #expect(await build(root, output: "public", cache: true).unchanged)
+
+        // A damaged head: built again (nothing to reuse now), the same as a clean build.
+        try fs.write("{not json", to: head)
+        try await expectSameAsClean(root, reused: 0)
+
+        // An edit, then the old head put back: its manifest no longer matches, so the edit is built.
+        try fs.write("---\ntitle: Report online\n---\n## Online form\n\nUse the form today.\n", to: Path.join(root, "content/report/online.md"))
+        _ = await build(root, output: "public", cache: true)
+        try fs.write(staleHead, to: head)
+        let afterStale = await build(root, output: "public", cache: true)
+        #expect(!afterStale.unchanged)
+        let page = String(decoding: try fs.read(Path.join(root, "public/report/online/index.html")), as: UTF8.self)
+        #expect(page.contains("Use the form today."))
+    }
+
     @Test func anOutputFolderChangedByHandIsRebuilt() async throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
