@@ -62,7 +62,7 @@ public enum FrontMatterParser {
         meta.exitThisPage = reader.bool("exit_this_page") ?? false
         meta.related = located(&reader, "related")
         meta.contents = reader.bool("contents")
-        meta.lintIgnore = readLintIgnore(&reader)
+        (meta.lintIgnore, meta.lintIgnoreLocations) = readLintIgnore(&reader)
 
         readKindFields(kind, into: &meta, reader: &reader, file: file)
         reader.finish(known: allFields)
@@ -112,23 +112,26 @@ public enum FrontMatterParser {
         }
     }
 
-    private static func readLintIgnore(_ reader: inout FieldReader) -> [String: String] {
-        guard let value = reader.value("lint_ignore") else { return [:] }
+    /// The entries (rule id → reason) and where each rule id was written.
+    private static func readLintIgnore(_ reader: inout FieldReader) -> ([String: String], [String: SourceLocation]) {
+        guard let value = reader.value("lint_ignore") else { return ([:], [:]) }
         guard case .mapping(let pairs, _) = value else {
             reader.report(.error("'lint_ignore' must map each rule id to your reason", at: value.location,
                                  hint: "For example:\n  lint_ignore:\n    plain-sentence-length: \"quotes the Order's legal title\""))
-            return [:]
+            return ([:], [:])
         }
         var result: [String: String] = [:]
+        var locations: [String: SourceLocation] = [:]
         for pair in pairs {
             if case .scalar(let reason, _, _) = pair.value, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
                 result[pair.key] = reason
+                locations[pair.key] = pair.keyLocation
             } else {
                 reader.report(.error("silencing '\(pair.key)' needs a reason", at: pair.keyLocation,
                                      hint: "Write why the rule does not apply: `\(pair.key): \"…\"`."))
             }
         }
-        return result
+        return (result, locations)
     }
 
     private static func readKindFields(_ kind: PageKind, into meta: inout PageMetadata, reader: inout FieldReader, file: String) {

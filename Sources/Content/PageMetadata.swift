@@ -20,6 +20,8 @@ public struct PageMetadata: Sendable, Hashable {
     public var contents: Bool?
     /// Rule id → the author's reason for silencing it on this page.
     public var lintIgnore: [String: String]
+    /// Where each `lint_ignore` entry was written, so a bad one is reported at its own line.
+    public var lintIgnoreLocations: [String: SourceLocation] = [:]
     public var resources: [Attachment]
     public var period: String?
     public var themes: [String]

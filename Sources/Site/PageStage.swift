@@ -86,7 +86,9 @@ struct PageStage: Sendable {
         }
         document = linked
         diagnostics += (linkDiagnostics + referenceProblems(page)).map { $0.withSourceLine(from: page.text) }
-        let silences = page.metadata.lintIgnore.keys.sorted().map { Silence(rule: $0, reason: page.metadata.lintIgnore[$0]!, at: page.metadata.location) }
+        let silences = page.metadata.lintIgnore.keys.sorted().map {
+            Silence(rule: $0, reason: page.metadata.lintIgnore[$0]!, at: page.metadata.lintIgnoreLocations[$0] ?? page.metadata.location)
+        }
         var findings = linter.lintContent(document, file: page.displayPath, silences: silences)
 
         let contentHTML = HTMLRenderer(sourcePositions: true, allowedRawHTML: config.rawHTML).render(document)

@@ -56,6 +56,16 @@ import Testing
         #expect(error?.hint == "Did you mean #online?")
     }
 
+    /// A bad `lint_ignore` entry is reported at its own line, not at the front matter's start.
+    @Test func aBadLintIgnoreEntryIsReportedAtItsLine() async {
+        let fs = TestSite.files(["a.md": "---\ntitle: A\nlint_ignore:\n  plain-sentence-length: \"quotes a statute\"\n  link-txt: \"a typo\"\n---\nText.\n"])
+        let (report, _) = await TestSite.render(fs)
+        let bad = report.diagnostics.first { $0.message.contains("'link-txt'") }
+        #expect(bad?.location?.file == "content/a.md")
+        #expect(bad?.location?.line == 5)
+        #expect(bad?.location?.column == 3)
+    }
+
     @Test func linkThatEscapesTheSiteIsAnError() async {
         let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nSee [the passwords](../../etc/passwd) and [root](/etc/passwd).\n"])
         let (report, _) = await TestSite.render(fs)
