@@ -63,7 +63,9 @@ struct PageStage: Sendable {
     func parse(_ page: SourcePage, body: String? = nil) -> Parsed {
         let text = body ?? page.frontMatter.body
         let result = markdown.run(text, firstLine: page.frontMatter.bodyFirstLine, file: page.displayPath)
-        let toc = result.headings.filter { $0.level == 2 }.map { TOCEntry(id: $0.id, title: $0.text) }
+        // The page's own sections: a heading inside a callout (a step, a details block that may
+        // be closed) is not a section, and a contents link to a hidden heading would go nowhere.
+        let toc = result.headings.filter { $0.level == 2 && $0.callout == nil }.map { TOCEntry(id: $0.id, title: $0.text) }
         return Parsed(source: page, document: result.document, headingIDs: result.headings.map(\.id), toc: toc,
                       diagnostics: result.diagnostics.map { $0.withSourceLine(from: page.text) },
                       needsSiteReport: body == nil && AccessibilitySummary.usesPlaceholders(text))

@@ -56,6 +56,24 @@ import Testing
         #expect(error?.hint == "Did you mean #online?")
     }
 
+    /// The contents list names the page's own sections: headings inside steps or a details block
+    /// (which may be closed) neither count towards the three that bring it nor appear in it.
+    @Test func theContentsListHasThePagesOwnSectionsOnly() async throws {
+        let steps = "```steps\n## Call 101\n\nOr report online.\n\n## Note the reference\n\nKeep it.\n```\n"
+        let details = "```details More help\n## Victim Support\n\nCall them.\n```\n"
+        let two = "---\ntitle: A\nkind: guide\nupdated: 2026-11-23\n---\nIntro.\n\n## First\n\nText.\n\n\(steps)\n## Second\n\nText.\n\n\(details)"
+        let three = two + "\n## Third\n\nText.\n"
+        let fs = try RealTheme.fileSystem(config: TestSite.config, content: ["two.md": two, "three.md": three])
+        let output = MemoryOutput()
+        let report = await SiteBuilder(fileSystem: fs, options: TestSite.options()).render(into: output)
+        #expect(report.errorCount == 0, "\(report.diagnostics.filter { $0.severity == .error })")
+        let twoPage = String(decoding: output.files["two/index.html"] ?? Data(), as: UTF8.self)
+        #expect(!twoPage.contains("contents-list__link"), "two sections of its own: no contents list")
+        let threePage = String(decoding: output.files["three/index.html"] ?? Data(), as: UTF8.self)
+        let listed = threePage.components(separatedBy: "contents-list__link\" href=\"#").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(listed == ["first", "second", "third"])
+    }
+
     /// A bad `lint_ignore` entry is reported at its own line, not at the front matter's start.
     @Test func aBadLintIgnoreEntryIsReportedAtItsLine() async {
         let fs = TestSite.files(["a.md": "---\ntitle: A\nlint_ignore:\n  plain-sentence-length: \"quotes a statute\"\n  link-txt: \"a typo\"\n---\nText.\n"])
