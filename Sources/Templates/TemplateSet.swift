@@ -41,10 +41,19 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error("template error: \(describe(error.error))", at: location,
-                                          hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed.",
-                                          sourceLine: error.context.line))
+                if "\(error.error)" == "expectedSectionEnd", let unclosed = UnclosedSection.find(in: source) {
+                    let tag = unclosed.tag
+                    let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
+                    diagnostics.append(.error("template error: {{\(tag.text)}} is never closed",
+                                              at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                                              hint: "Close it with {{/\(name)}} where the section ends.",
+                                              sourceLine: SourceText.line(tag.line, of: source)))
+                } else {
+                    let location = SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)
+                    diagnostics.append(.error("template error: \(describe(error.error))", at: location,
+                                              hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed.",
+                                              sourceLine: error.context.line))
+                }
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: file, line: 1)))
             }
@@ -88,6 +97,34 @@ public struct TemplateSet: Sendable {
     }
 }
 
+/// A `{{…}}` tag in a template's source, with where it starts (1-based line and column).
+struct TemplateTag {
+    /// What is between the braces, trimmed: `> partials/header`, `#page.toc`, `/page.toc`.
+    var text: String
+    var line: Int
+    var column: Int
+
+    /// Every tag, in order. Triple braces (`{{{body}}}`) are tags too; changed delimiters are not followed.
+    static func scan(_ source: String) -> [TemplateTag] {
+        var result: [TemplateTag] = []
+        var line = 1
+        for text in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                var inner = afterOpen[..<close.lowerBound]
+                if inner.hasPrefix("{") { inner = inner.dropFirst() }
+                let column = text.distance(from: text.startIndex, to: open.lowerBound) + 1
+                result.append(TemplateTag(text: inner.trimmingCharacters(in: .whitespaces), line: line, column: column))
+                rest = afterOpen[close.upperBound...]
+            }
+            line += 1
+        }
+        return result
+    }
+}
+
 /// A `{{> name}}` tag found in a template's source.
 struct PartialReference {
     var name: String
@@ -95,20 +132,30 @@ struct PartialReference {
     var column: Int
 
     static func scan(_ source: String) -> [PartialReference] {
-        var result: [PartialReference] = []
-        var line = 1
-        for text in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = text[...]
-            while let open = rest.range(of: "{{>") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = text.distance(from: text.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty { result.append(PartialReference(name: name, line: line, column: column)) }
-                rest = afterOpen[close.upperBound...]
-            }
-            line += 1
+        TemplateTag.scan(source).compactMap { tag in
+            guard tag.text.hasPrefix(">") else { return nil }
+            let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : PartialReference(name: name, line: tag.line, column: tag.column)
         }
-        return result
+    }
+}
+
+/// The innermost `{{#section}}` or `{{^section}}` left open at the end of a template: where a
+/// "never closed" error belongs, rather than at the end of the file where the parser noticed.
+struct UnclosedSection {
+    var tag: TemplateTag
+
+    static func find(in source: String) -> UnclosedSection? {
+        var open: [TemplateTag] = []
+        for tag in TemplateTag.scan(source) {
+            if tag.text.hasPrefix("#") || tag.text.hasPrefix("^") {
+                open.append(tag)
+            } else if tag.text.hasPrefix("/") {
+                let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
+                guard let last = open.last, last.text.dropFirst().trimmingCharacters(in: .whitespaces) == name else { return nil }
+                open.removeLast()
+            }
+        }
+        return open.last.map(UnclosedSection.init)
     }
 }

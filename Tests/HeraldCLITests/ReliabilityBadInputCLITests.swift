@@ -36,7 +36,7 @@ import Testing
             case .hundredMegabyteFile: (1, ["content/huge.md:1:1: error: this file is 100 MB long; Herald reads pages of up to 4 MB"])
             case .hundredThousandQuotes, .hundredThousandListLevels: (1, ["content/deep.md:4:", "error: this Markdown is nested more than 256 levels deep"])
             case .missingTemplate: (1, ["error: the template templates/page.mustache is missing"])
-            case .brokenTemplate: (1, ["templates/page.mustache:3:1: error: template error: a {{#section}} is never closed"])
+            case .brokenTemplate: (1, ["templates/page.mustache:2:1: error: template error: {{#page.pages}} is never closed"])
             case .missingConfig: (2, ["there is no herald.yml"])
             case .brokenConfig: (2, ["herald.yml:3:9: error: YAML did not find expected ',' or ']'"])
             case .scriptInMenu: (2, ["herald.yml:7:", "'javascript:alert(1)' is not a path on this site or a web address"])

@@ -25,6 +25,19 @@ import Testing
         }
     }
 
+    /// The error points at the section left open, not at the end of the file where the parser noticed.
+    @Test func anUnclosedSectionIsReportedAtItsOpeningTag() {
+        do {
+            _ = try TemplateSet.compile(["layout": layout, "page": "<h1>{{page.title}}</h1>\n{{#page.toc}}\n  <ul>{{^page.pages}}x{{/page.pages}}\n  {{#page.pages}}\n<p>{{title}}</p>\n{{/page.pages}}\n"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics[0].message == "template error: {{#page.toc}} is never closed")
+            #expect(error.diagnostics[0].location == SourceLocation(file: "templates/page.mustache", line: 2, column: 1))
+            #expect(error.diagnostics[0].hint == "Close it with {{/page.toc}} where the section ends.")
+        }
+    }
+
     @Test func missingPartialIsAnErrorAtItsLine() {
         do {
             _ = try TemplateSet.compile(["layout": layout, "page": "<h1>x</h1>\n  {{> partials/nope}}\n"])
