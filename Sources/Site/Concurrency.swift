@@ -27,3 +27,38 @@ func concurrentMap<Item: Sendable, Result: Sendable>(
     }
     return results.map { $0! }
 }
+
+/// `concurrentMap` that lets each item go as soon as its work is done, so that what items hold
+/// (a page's Markdown tree) is not kept until every item is finished. The caller passes the
+/// only reference to the array (`consume`), or the items live on in the caller's copy.
+func concurrentMap<Item: Sendable, Result: Sendable>(
+    consuming items: consuming [Item], work: @escaping @Sendable (Item) -> Result
+) async -> [Result] {
+    let slots = Slots(items)
+    return await concurrentMap(Array(0..<slots.count)) { index in work(slots.take(index)) }
+}
+
+/// Items handed out once each, by index, from any task.
+private final class Slots<Item: Sendable>: @unchecked Sendable {
+    // Each index is taken by exactly one task, and the array is never resized, so tasks touch
+    // disjoint elements; the storage pointer is fixed before any task starts.
+    private let storage: UnsafeMutableBufferPointer<Item?>
+
+    init(_ items: consuming [Item]) {
+        storage = .allocate(capacity: items.count)
+        for (index, item) in items.enumerated() { (storage.baseAddress! + index).initialize(to: item) }
+    }
+
+    var count: Int { storage.count }
+
+    func take(_ index: Int) -> Item {
+        let item = storage[index]!
+        storage[index] = nil
+        return item
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+}

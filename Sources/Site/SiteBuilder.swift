@@ -232,7 +232,10 @@ public struct SiteBuilder: Sendable {
             }
             return result
         }
-        var results = await concurrentMap(parsed.filter { !$0.needsSiteReport }) { written(stage.finish($0, resolver: resolver, siteReport: nil)) }
+        // Each page's Markdown tree is let go as soon as the page is made (most of the memory).
+        let toFinish = parsed.filter { !$0.needsSiteReport }
+        parsed = []
+        var results = await concurrentMap(consuming: consume toFinish) { written(stage.finish($0, resolver: resolver, siteReport: nil)) }
         results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
         let generated = ListPages.generated(in: tree, config: config)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, structure: structure, reuse: reuse)
