@@ -14,10 +14,10 @@ final class ChangeNotifier: @unchecked Sendable {
     private let roots: [String]
     private var foldersChanged = false
 
-    init(roots: [String]) {
+    init(roots: [String], enabled: Bool = true) {
         self.roots = roots
         #if os(Linux)
-        descriptor = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC))
+        if enabled { descriptor = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC)) }
         #endif
         watchFolders()
     }

@@ -27,7 +27,7 @@ struct LiveReloadService: Service {
     }
 
     private func watch() async throws {
-        let notifier = ChangeNotifier(roots: options.watchedPaths)
+        let notifier = ChangeNotifier(roots: options.watchedPaths, enabled: options.usesFileEvents)
         var baseline = FileScan(of: options.watchedPaths)
         await rebuild(changed: nil)
         let clock = ContinuousClock()
@@ -40,13 +40,25 @@ struct LiveReloadService: Service {
             }
             // Walk the files only when inotify saw something (or on every poll without it).
             guard notifier.drain() else { continue }
-            var latest = FileScan(of: options.watchedPaths)
-            guard latest != baseline else { continue }
-            for _ in 0..<Self.maxDebounceRounds {
-                try await Task.sleep(for: options.debounce)
-                let again = FileScan(of: options.watchedPaths)
-                if again == latest { break }
-                latest = again
+            var latest: FileScan
+            if notifier.isListening {
+                // Settled when inotify has been quiet for the debounce time: then one walk says
+                // what changed (walking a large site twice cost more than the rebuild's share).
+                for _ in 0..<Self.maxDebounceRounds {
+                    try await Task.sleep(for: options.debounce)
+                    if !notifier.drain() { break }
+                }
+                latest = FileScan(of: options.watchedPaths)
+                guard latest != baseline else { continue }
+            } else {
+                latest = FileScan(of: options.watchedPaths)
+                guard latest != baseline else { continue }
+                for _ in 0..<Self.maxDebounceRounds {
+                    try await Task.sleep(for: options.debounce)
+                    let again = FileScan(of: options.watchedPaths)
+                    if again == latest { break }
+                    latest = again
+                }
             }
             let changed = baseline.changes(to: latest)
             baseline = latest

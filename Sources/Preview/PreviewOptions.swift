@@ -22,6 +22,9 @@ public struct PreviewOptions: Sendable {
     public var heartbeatInterval: Duration
     /// Stop gracefully on SIGINT and SIGTERM. Tests turn it off and call `stop()`.
     public var handlesSignals: Bool
+    /// Listen for file events (inotify on Linux) and walk the files only when one arrives; off,
+    /// or where there are none, the files are walked on every poll.
+    public var usesFileEvents: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, watching watchedPaths: [String] = []) {
         self.host = host
@@ -34,6 +37,7 @@ public struct PreviewOptions: Sendable {
         self.idleTimeout = .seconds(15)
         self.heartbeatInterval = .seconds(15)
         self.handlesSignals = true
+        self.usesFileEvents = true
     }
 
     /// The warning the caller prints when the preview will be reachable from other machines.

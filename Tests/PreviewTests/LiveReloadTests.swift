@@ -40,6 +40,20 @@ struct LiveReloadTests {
         }
     }
 
+    /// Without file events (another system, or inotify out of watches) the files are walked on
+    /// every poll, and a save still rebuilds and reloads.
+    @Test func withoutFileEventsASaveStillRebuilds() async throws {
+        defer { site.remove() }
+        let builder = FakeBuilder(contentFolder: site.content)
+        try await TestServer.with(builder: builder, watching: [site.content], configure: { $0.usesFileEvents = false }) { server in
+            let (stream, _) = try await openEventStream(port: server.port)
+            try site.write("Third draft", to: "news.md")
+            #expect(try await stream.read(until: "\n\n").contains("event: reload"))
+            #expect(try await RawHTTP.get("/news/", port: server.port).text.contains("Third draft"))
+            #expect(builder.requests.last! == [site.content + "/news.md"])
+        }
+    }
+
     @Test func addingAndDeletingFilesAreChangesToo() async throws {
         defer { site.remove() }
         let builder = FakeBuilder(contentFolder: site.content)
