@@ -76,12 +76,47 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func remove(_ path: String) throws {
-        guard kind(of: path) != nil else { return }
+        guard let kind = kind(of: path) else { return }
+        // A build removes the whole previous site after each swap: unlinking by directory
+        // descriptor is several times quicker than FileManager's walk. Anything it cannot
+        // remove is left to FileManager, which says why.
+        if kind == .directory, Self.removeTree(at: AT_FDCWD, path) { return }
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
             throw FileSystemError(path: path, reason: "cannot be removed")
         }
+    }
+
+    /// Removes `name` (a folder, relative to the folder `parent`) and everything in it, links
+    /// not followed; false when something could not be removed.
+    private static func removeTree(at parent: Int32, _ name: String) -> Bool {
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0, let stream = fdopendir(folder) else { return false }
+        defer { closedir(stream) }
+        // Read the whole listing first: removing entries while reading the same folder is
+        // allowed to skip or repeat some.
+        var children: [(name: String, type: UInt8)] = []
+        while let entry = readdir(stream) {
+            let child = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if child != ".", child != ".." { children.append((child, entry.pointee.d_type)) }
+        }
+        var removedAll = true
+        for (child, type) in children {
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = fstatat(folder, child, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                if !removeTree(at: folder, child) { removedAll = false }
+            } else if unlinkat(folder, child, 0) != 0 {
+                removedAll = false
+            }
+        }
+        return removedAll && unlinkat(parent, name, AT_REMOVEDIR) == 0
     }
 
     public func move(_ source: String, to destination: String) throws {
