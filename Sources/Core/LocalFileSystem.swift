@@ -32,9 +32,7 @@ public struct LocalFileSystem: FileSystem {
         defer { closedir(folder) }
         var result: [DirectoryEntry] = []
         while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = directoryEntryName(entry)
             guard name != ".", name != ".." else { continue }
             let kind: FileKind?
             switch Int32(entry.pointee.d_type) {
@@ -98,9 +96,7 @@ public struct LocalFileSystem: FileSystem {
         // allowed to skip or repeat some.
         var children: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
-            let child = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let child = directoryEntryName(entry)
             if child != ".", child != ".." { children.append((child, entry.pointee.d_type)) }
         }
         var removedAll = true

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -84,9 +85,7 @@ final class ChangeNotifier: @unchecked Sendable {
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             guard entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_UNKNOWN) else { continue }
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = directoryEntryName(entry)
             guard name != ".", name != "..", !FileScan.isIgnored(name) else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var info = stat()

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -45,9 +46,7 @@ struct FileScan: Equatable, Sendable {
             guard depth < 64, let directory = opendir(path) else { return }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
+                let name = directoryEntryName(entry)
                 guard !isIgnored(name) else { continue }
                 walk(path.hasSuffix("/") ? path + name : path + "/" + name, into: &files, depth: depth + 1)
             }

@@ -44,17 +44,17 @@ struct GeneratedPage: Sendable {
 }
 
 extension ListPages {
-    static func generated(in tree: ContentTree, config: SiteConfig) -> [GeneratedPage] {
+    static func generated(in tree: ContentTree, lists: Lists, config: SiteConfig) -> [GeneratedPage] {
         var pages: [GeneratedPage] = []
-        let years = decisionYears(in: tree)
+        let years = lists.decisionYears
         if !years.isEmpty && tree.page(atURL: decisionsURL) == nil {
             pages.append(GeneratedPage(kind: .decisions(year: nil), url: decisionsURL, title: "Decisions"))
         }
         for year in years {
             pages.append(GeneratedPage(kind: .decisions(year: year), url: "/decisions/\(year)/", title: "Decisions made in \(year)"))
         }
-        let newsPages = newsPageCount(in: tree, perPage: config.newsPerPage)
-        let firstNews = tree.page(atURL: newsURL) == nil && !news(in: tree).isEmpty ? 1 : 2
+        let newsPages = lists.newsPageCount(perPage: config.newsPerPage)
+        let firstNews = tree.page(atURL: newsURL) == nil && !lists.news.isEmpty ? 1 : 2
         if firstNews <= newsPages {
             for number in firstNews...newsPages {
                 pages.append(GeneratedPage(kind: .news(page: number), url: number == 1 ? newsURL : "/news/page/\(number)/",

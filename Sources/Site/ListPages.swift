@@ -16,38 +16,26 @@ enum ListPages {
         let decisions: [SourcePage]
         let decisionYears: [Int]
 
-        init(_ tree: ContentTree) {
-            news = ListPages.news(in: tree)
-            decisions = ListPages.decisions(in: tree)
+        /// - Parameter published: the pages that will be published (the tree's pages, or the
+        ///   same pages before they are assembled into one).
+        init(_ published: [SourcePage]) {
+            news = published.filter { $0.metadata.kind == .news }
+                .sorted { ($0.metadata.date ?? Day(year: 1, month: 1, day: 1), $0.url) > ($1.metadata.date ?? Day(year: 1, month: 1, day: 1), $1.url) }
+            decisions = published.filter { $0.metadata.kind == .decision && $0.metadata.decision != nil }
+                .sorted { a, b in
+                    let da = a.metadata.decision!, db = b.metadata.decision!
+                    return (da.year, da.sequence, a.url) > (db.year, db.sequence, b.url)
+                }
             decisionYears = Array(Set(decisions.map { $0.metadata.decision!.year })).sorted(by: >)
         }
-    }
 
-    static func decisions(in tree: ContentTree) -> [SourcePage] {
-        tree.pages.filter { $0.metadata.kind == .decision && $0.metadata.decision != nil }
-            .sorted { a, b in
-                let da = a.metadata.decision!, db = b.metadata.decision!
-                return (da.year, da.sequence, a.url) > (db.year, db.sequence, b.url)
-            }
-    }
-
-    static func news(in tree: ContentTree) -> [SourcePage] {
-        tree.pages.filter { $0.metadata.kind == .news }
-            .sorted { ($0.metadata.date ?? Day(year: 1, month: 1, day: 1), $0.url) > ($1.metadata.date ?? Day(year: 1, month: 1, day: 1), $1.url) }
-    }
-
-    static func decisionYears(in tree: ContentTree) -> [Int] {
-        Array(Set(decisions(in: tree).map { $0.metadata.decision!.year })).sorted(by: >)
-    }
-
-    static func newsPageCount(in tree: ContentTree, perPage: Int) -> Int {
-        max(1, (news(in: tree).count + perPage - 1) / perPage)
+        func newsPageCount(perPage: Int) -> Int { max(1, (news.count + perPage - 1) / perPage) }
     }
 
     /// URLs these pages take, so a content page cannot claim one by accident.
-    /// - Parameter published: the pages that will be published (their years and the news count
-    ///   decide which list pages exist), before they are assembled into a tree.
-    static func reservedURLs(published: [SourcePage], config: SiteConfig) -> [String: String] {
+    /// - Parameter lists: of the pages that will be published (their years and the news count
+    ///   decide which list pages exist).
+    static func reservedURLs(_ lists: Lists, config: SiteConfig) -> [String: String] {
         var reserved = [aToZURL: "the A to Z page Herald makes", "/404.html": "the 404 page Herald makes"]
         // The site files (PageStage.siteFiles) and the manifest: an alias or a document there
         // would be overwritten, or stop the build at write time without saying which page.
@@ -55,10 +43,8 @@ enum ListPages {
             reserved["/" + file] = "the file \(file) Herald makes"
         }
         if config.search { reserved[searchURL] = "the search page Herald makes" }
-        let years = Set(published.compactMap { $0.metadata.kind == .decision ? $0.metadata.decision?.year : nil })
-        for year in years { reserved["/decisions/\(year)/"] = "the decisions log for \(year)" }
-        let news = published.count { $0.metadata.kind == .news }
-        for page in stride(from: 2, through: max(1, (news + config.newsPerPage - 1) / config.newsPerPage), by: 1) {
+        for year in lists.decisionYears { reserved["/decisions/\(year)/"] = "the decisions log for \(year)" }
+        for page in stride(from: 2, through: lists.newsPageCount(perPage: config.newsPerPage), by: 1) {
             reserved["/news/page/\(page)/"] = "page \(page) of the news list"
         }
         return reserved
@@ -95,7 +81,7 @@ enum ListPages {
 
     static func newsList(_ lists: Lists, page number: Int, perPage: Int) -> [String: Any] {
         let all = lists.news
-        let total = max(1, (all.count + perPage - 1) / perPage)
+        let total = lists.newsPageCount(perPage: perPage)
         let items = all.dropFirst((number - 1) * perPage).prefix(perPage)
         var pagination: [String: Any] = ["current": number, "total": total, "has_pages": total > 1]
         func url(_ n: Int) -> String { n == 1 ? newsURL : "/news/page/\(n)/" }

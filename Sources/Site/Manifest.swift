@@ -33,34 +33,29 @@ final class RecordingOutput: OutputSink, @unchecked Sendable {
     init(_ inner: OutputSink) { self.inner = inner }
 
     func write(_ data: Data, to path: String) throws {
-        let entry = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
-        lock.lock()
-        let taken = entries[path] != nil
-        if !taken { entries[path] = entry }
-        lock.unlock()
-        guard !taken else { throw FileSystemError(path: path, reason: "was written twice in one build") }
-        try inner.write(data, to: path)
+        try write(data, known: Manifest.Entry(sha256: SHA256.hex(data), size: data.count), to: path)
     }
 
     /// Writes bytes whose manifest entry is already known (from the last build) without hashing them again.
     func write(_ data: Data, known entry: Manifest.Entry, to path: String) throws {
-        lock.lock()
-        let taken = entries[path] != nil
-        if !taken { entries[path] = entry }
-        lock.unlock()
-        guard !taken else { throw FileSystemError(path: path, reason: "was written twice in one build") }
+        try claim(path, entry)
         try inner.write(data, to: path)
     }
 
     /// Puts a file whose bytes are already known (from the last build) in place without reading it.
     func record(_ entry: Manifest.Entry, at path: String, place: (_ destination: String) throws -> Void) throws {
         guard let folder = inner as? FolderOutput else { throw FileSystemError(path: path, reason: "cannot be reused here") }
+        try claim(path, entry)
+        try place(Path.join(folder.root, path))
+    }
+
+    /// Records `path` for the manifest, or refuses it when something wrote there already.
+    private func claim(_ path: String, _ entry: Manifest.Entry) throws {
         lock.lock()
         let taken = entries[path] != nil
         if !taken { entries[path] = entry }
         lock.unlock()
         guard !taken else { throw FileSystemError(path: path, reason: "was written twice in one build") }
-        try place(Path.join(folder.root, path))
     }
 
     var manifest: [String: Manifest.Entry] {

@@ -29,11 +29,11 @@ struct PageStage: Sendable {
         "search-form", "search-input", "search-no-script", "search-results", "search-status",
     ]
 
-    init(config: SiteConfig, tree: ContentTree, templates: TemplateSet, theme: ThemeAssets, options: BuildOptions,
-         today: Day, buildYear: Int) {
+    init(config: SiteConfig, tree: ContentTree, lists: ListPages.Lists, templates: TemplateSet, theme: ThemeAssets,
+         options: BuildOptions, today: Day, buildYear: Int) {
         self.config = config
         self.tree = tree
-        lists = ListPages.Lists(tree)
+        self.lists = lists
         self.templates = templates
         self.theme = theme
         self.options = options

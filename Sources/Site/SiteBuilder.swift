@@ -191,13 +191,15 @@ public struct SiteBuilder: Sendable {
         let today = Day(options.clock.now)
         let publication = ContentTree.Publication(includeDrafts: options.includeDrafts, today: today)
         let pages = loaded.compactMap(\.page)
+        // Sorted once, from the published pages: they say which list pages exist (and so which
+        // URLs are taken) before the tree is assembled, and every page that shows them uses them.
+        let lists = ListPages.Lists(pages.filter { publication.isPublished($0.metadata) })
         let (tree, treeDiagnostics) = ContentTree.assemble(
-            pages: pages, assets: assets, publication: publication,
-            reserved: ListPages.reservedURLs(published: pages.filter { publication.isPublished($0.metadata) }, config: config))
+            pages: pages, assets: assets, publication: publication, reserved: ListPages.reservedURLs(lists, config: config))
         report.diagnostics += treeDiagnostics
 
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
-        let stage = PageStage(config: config, tree: tree, templates: templates, theme: theme,
+        let stage = PageStage(config: config, tree: tree, lists: lists, templates: templates, theme: theme,
                               options: options, today: today, buildYear: today.year)
         let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets)
         var texts: [String: String] = [:]
@@ -237,7 +239,7 @@ public struct SiteBuilder: Sendable {
         parsed = []
         var results = await concurrentMap(consuming: consume toFinish) { written(stage.finish($0, resolver: resolver, siteReport: nil)) }
         results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
-        let generated = ListPages.generated(in: tree, config: config)
+        let generated = ListPages.generated(in: tree, lists: lists, config: config)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, structure: structure, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
         results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }

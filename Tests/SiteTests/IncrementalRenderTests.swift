@@ -8,18 +8,7 @@ import Testing
 @Suite(.serialized) struct IncrementalRenderTests {
     let fs = LocalFileSystem()
 
-    func makeSite() throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-render-\(UUID().uuidString)").path
-        var files = TestSite.templates
-        files["herald.yml"] = TestSite.config
-        files["content/_index.md"] = TestSite.home
-        files["content/report/_index.md"] = "---\ntitle: Report a crime\n---\nWays to report.\n"
-        files["content/report/online.md"] = "---\ntitle: Report online\n---\n## Online form\n\nUse the form.\n"
-        files["content/report/phone.md"] = "---\ntitle: Report by phone\n---\nSee [the online form](online.md#online-form).\n"
-        files["content/accessibility.md"] = "---\ntitle: Accessibility statement\n---\n## Status\n\n{{accessibility.compliance}}\n"
-        for (path, text) in files { try fs.write(text, to: Path.join(root, path)) }
-        return root
-    }
+    func makeSite() throws -> String { try TestSite.smallSiteOnDisk(fs) }
 
     var builder: (String) -> SiteBuilder {
         { root in SiteBuilder(fileSystem: fs, options: BuildOptions(siteDirectory: root, clock: TestSite.fixedDay)) }

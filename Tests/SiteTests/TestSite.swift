@@ -64,4 +64,19 @@ enum TestSite {
         let report = await SiteBuilder(fileSystem: fs, options: options).render(into: output)
         return (report, output.files.mapValues { String(decoding: $0, as: UTF8.self) })
     }
+
+    /// A five-page site in a new temporary folder on disk: a section, two pages (one linking to
+    /// the other's heading) and the accessibility statement. For the incremental tests.
+    static func smallSiteOnDisk(_ fs: LocalFileSystem) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-small-\(UUID().uuidString)").path
+        var files = templates
+        files["herald.yml"] = config
+        files["content/_index.md"] = home
+        files["content/report/_index.md"] = "---\ntitle: Report a crime\n---\nWays to report.\n"
+        files["content/report/online.md"] = "---\ntitle: Report online\n---\n## Online form\n\nUse the form.\n"
+        files["content/report/phone.md"] = "---\ntitle: Report by phone\n---\nSee [the online form](online.md#online-form).\n"
+        files["content/accessibility.md"] = "---\ntitle: Accessibility statement\n---\n## Status\n\n{{accessibility.compliance}}\n"
+        for (path, text) in files { try fs.write(text, to: Path.join(root, path)) }
+        return root
+    }
 }
