@@ -43,6 +43,15 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     }
 
     public var description: String { DiagnosticFormatter(useColour: false).format(self) }
+
+    /// Reading order: by file, line and column, then by message, so that a list sorted this
+    /// way is the same however the work that found it was divided up.
+    public static func inReadingOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let left = (a.location?.file ?? "", a.location?.line ?? 0, a.location?.column ?? 0)
+        let right = (b.location?.file ?? "", b.location?.line ?? 0, b.location?.column ?? 0)
+        if left != right { return left < right }
+        return (a.message, a.severity.rawValue, a.hint ?? "") < (b.message, b.severity.rawValue, b.hint ?? "")
+    }
 }
 
 /// Which accessibility rule produced a diagnostic, and what it serves.

@@ -26,6 +26,11 @@ public enum Escape {
     /// A JSON string literal, quotes included; `<`, `>` and `&` escaped too so the JSON is safe
     /// even if someone embeds it in a page.
     public static func json(_ text: String) -> String {
+        // Most strings (paths, slugs) need nothing escaped: one pass over the bytes says so.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+            && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "&") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

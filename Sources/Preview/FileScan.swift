@@ -38,6 +38,21 @@ struct FileScan: Equatable, Sendable {
         return changed.sorted()
     }
 
+    /// Looks again at these paths alone (what inotify named) and returns those that changed,
+    /// sorted: created, modified or deleted. Names a walk skips are skipped here too.
+    mutating func update(_ paths: Set<String>) -> [String] {
+        var changed: [String] = []
+        for path in paths.sorted() where !Self.isIgnored((path as NSString).lastPathComponent) {
+            var info = stat()
+            let now: FileFingerprint? = lstat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR ? Self.fingerprint(info) : nil
+            if files[path] != now {
+                files[path] = now
+                changed.append(path)
+            }
+        }
+        return changed
+    }
+
     private static func walk(_ path: String, into files: inout [String: FileFingerprint], depth: Int) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }

@@ -33,25 +33,32 @@ struct LiveReloadService: Service {
         let clock = ContinuousClock()
         var lastBeat = clock.now
         while true {
-            try await Task.sleep(for: options.pollInterval)
+            try await Task.sleep(for: notifier.isListening ? options.eventPollInterval : options.pollInterval)
             if clock.now - lastBeat >= options.heartbeatInterval {
                 hub.broadcast(.heartbeat)
                 lastBeat = clock.now
             }
-            // Walk the files only when inotify saw something (or on every poll without it).
-            guard notifier.drain() else { continue }
-            var latest: FileScan
+            var heard = notifier.drain()
+            guard heard != .nothing else { continue }
+            let changed: [String]
             if notifier.isListening {
-                // Settled when inotify has been quiet for the debounce time: then one walk says
-                // what changed (walking a large site twice cost more than the rebuild's share).
+                // Settled when inotify has been quiet for the debounce time: then the files it
+                // named are looked at, or, after a folder event, every file once.
                 for _ in 0..<Self.maxDebounceRounds {
                     try await Task.sleep(for: options.debounce)
-                    if !notifier.drain() { break }
+                    let more = notifier.drain()
+                    if more == .nothing { break }
+                    heard = heard.adding(more)
                 }
-                latest = FileScan(of: options.watchedPaths)
-                guard latest != baseline else { continue }
+                if case .files(let paths) = heard {
+                    changed = baseline.update(paths)
+                } else {
+                    let latest = FileScan(of: options.watchedPaths)
+                    changed = baseline.changes(to: latest)
+                    baseline = latest
+                }
             } else {
-                latest = FileScan(of: options.watchedPaths)
+                var latest = FileScan(of: options.watchedPaths)
                 guard latest != baseline else { continue }
                 for _ in 0..<Self.maxDebounceRounds {
                     try await Task.sleep(for: options.debounce)
@@ -59,9 +66,10 @@ struct LiveReloadService: Service {
                     if again == latest { break }
                     latest = again
                 }
+                changed = baseline.changes(to: latest)
+                baseline = latest
             }
-            let changed = baseline.changes(to: latest)
-            baseline = latest
+            guard !changed.isEmpty else { continue }
             await rebuild(changed: changed)
         }
     }

@@ -7,8 +7,10 @@ public struct PreviewOptions: Sendable {
     public var port: Int
     /// Files and folders whose changes trigger a rebuild (`content`, `templates`, the config).
     public var watchedPaths: [String]
-    /// How often the watched paths are scanned.
+    /// How often the watched paths are scanned when there are no file events.
     public var pollInterval: Duration
+    /// How often the file events are read (a read of a queue, no walk).
+    public var eventPollInterval: Duration
     /// How long the files must stay still after a change before the rebuild starts, so that an
     /// editor's save in several writes gives one rebuild.
     public var debounce: Duration
@@ -31,6 +33,7 @@ public struct PreviewOptions: Sendable {
         self.port = port
         self.watchedPaths = watchedPaths
         self.pollInterval = .milliseconds(50)
+        self.eventPollInterval = .milliseconds(10)
         self.debounce = .milliseconds(20)
         self.maxEventStreams = 100
         self.maxConnections = 4096

@@ -11,7 +11,9 @@ struct AccessibilitySummary: Sendable {
     var pageCount: Int
 
     init(findings: [Diagnostic], today: Day, pageCount: Int) {
-        self.findings = findings.filter { $0.rule != nil && $0.severity >= .warning }
+        // In reading order: the statement quotes the first finding of each rule, and must quote
+        // the same one whichever pages this build made afresh.
+        self.findings = findings.filter { $0.rule != nil && $0.severity >= .warning }.sorted(by: Diagnostic.inReadingOrder)
         self.today = today
         self.pageCount = pageCount
     }
@@ -51,7 +53,7 @@ struct AccessibilitySummary: Sendable {
             let criteria = items[0].rule!.criteria.joined(separator: ", ")
             lines.append("- \(escape(items[0].message)) (\(items.count == 1 ? "1 place" : "\(items.count) places")). This fails WCAG 2.2 success criterion \(criteria).")
         }
-        for item in silenced {
+        for item in silenced.sorted(by: SilencedFinding.inReadingOrder) {
             let criteria = item.diagnostic.rule?.criteria.joined(separator: ", ") ?? ""
             lines.append("- \(escape(item.diagnostic.message)): \(escape(item.reason)). WCAG 2.2 success criterion \(criteria).")
         }

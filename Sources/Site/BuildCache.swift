@@ -13,6 +13,17 @@ struct BuildCache: Codable {
     struct Stamp: Codable, Equatable {
         var size: Int
         var modified: Double
+
+        init(size: Int, modified: Double) {
+            self.size = size
+            self.modified = modified
+        }
+
+        /// The file's stamp now; nil when there is no such file.
+        init?(of path: String, on fileSystem: FileSystem) {
+            guard let (size, modified) = fileSystem.sizeAndModificationDate(of: path) else { return nil }
+            self.init(size: size, modified: modified?.timeIntervalSince1970 ?? 0)
+        }
     }
 
     /// One page as it was last built.
@@ -28,6 +39,18 @@ struct BuildCache: Codable {
         var silenced: [SilencedFinding]
         /// The text reports on the whole site (`{{accessibility.…}}`), so the page is made every time.
         var usesSiteReport = false
+
+        /// What a page made from source text with fingerprint `text` leaves for the next build.
+        init(_ result: PageResult, text: String) {
+            self.text = text
+            output = result.outputPath
+            anchors = result.anchors
+            title = result.lint.title
+            titleLocation = result.lint.titleLocation
+            diagnostics = result.diagnostics
+            silenced = result.silenced
+            usesSiteReport = result.usesSiteReport
+        }
     }
 
     var version = BuildCache.currentVersion
@@ -114,10 +137,7 @@ struct BuildCache: Codable {
     /// - Parameter discovery: the content as already scanned, to save walking it twice.
     static func stamps(_ fileSystem: FileSystem, options: BuildOptions, discovery scanned: ContentDiscovery? = nil) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
-        func stamp(_ path: String) {
-            guard let (size, modified) = fileSystem.sizeAndModificationDate(of: path) else { return }
-            result[path] = Stamp(size: size, modified: modified?.timeIntervalSince1970 ?? 0)
-        }
+        func stamp(_ path: String) { result[path] = Stamp(of: path, on: fileSystem) }
         stamp(options.configPath)
         let templates = (try? fileSystem.resolvingSymbolicLinks(options.templatesPath)) ?? options.templatesPath
         for file in (try? fileSystem.recursiveFiles(in: templates)) ?? [] { stamp(Path.join(templates, file)) }

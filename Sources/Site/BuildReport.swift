@@ -21,6 +21,8 @@ public struct BuildReport: Sendable {
     public var reusedPageCount = 0
     /// Pages Herald makes itself (lists, A to Z, redirects) taken unchanged from the last build.
     public var reusedGeneratedCount = 0
+    /// Only the edited pages were looked at (`renderTextEdits`): the preview's quickest rebuild.
+    public var onlyEditedPages = false
 
     public init() {}
 
@@ -50,5 +52,12 @@ public struct SilencedFinding: Sendable, Hashable, Codable {
     public init(diagnostic: Diagnostic, reason: String) {
         self.diagnostic = diagnostic
         self.reason = reason
+    }
+
+    /// `Diagnostic.inReadingOrder`, then by reason.
+    static func inReadingOrder(_ a: SilencedFinding, _ b: SilencedFinding) -> Bool {
+        if Diagnostic.inReadingOrder(a.diagnostic, b.diagnostic) { return true }
+        if Diagnostic.inReadingOrder(b.diagnostic, a.diagnostic) { return false }
+        return a.reason < b.reason
     }
 }

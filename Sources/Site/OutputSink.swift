@@ -16,6 +16,9 @@ public final class MemoryOutput: OutputSink {
     public func write(_ data: Data, to path: String) throws { storage.set(path, data) }
 
     public var files: [String: Data] { storage.snapshot() }
+
+    /// Makes the output exactly `files`, in one step.
+    func replaceAll(with files: [String: Data]) { storage.replaceAll(with: files) }
 }
 
 /// Writes into a folder through a `FileSystem`.
@@ -40,6 +43,12 @@ final class LockedDictionary: @unchecked Sendable {
     func set(_ key: String, _ value: Data) {
         lock.lock()
         values[key] = value
+        lock.unlock()
+    }
+
+    func replaceAll(with files: [String: Data]) {
+        lock.lock()
+        values = files
         lock.unlock()
     }
 

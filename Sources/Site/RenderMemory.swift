@@ -34,6 +34,30 @@ public struct RenderMemory: Sendable {
     var records: [String: BuildCache.PageRecord]
     var files: [String: Data]
     var entries: [String: Manifest.Entry]
+    /// The last render's working state; nil after a render made without remembering.
+    var working: Working?
+    /// Paths changed since these files were made that a failed render did not take in; nil
+    /// when not known (then the next render looks at everything).
+    var unrendered: Set<String>? = []
+
+    /// What an edit below the front matter needs to re-make one page without the rest: nothing
+    /// another page shows of it has changed, so the tree, lists, templates and link targets
+    /// of the last render still hold.
+    struct Working: Sendable {
+        /// The tree's pages stand for what pages show of each other (front matter), which such
+        /// an edit leaves as it was.
+        var stage: PageStage
+        var resolver: LinkResolver
+        var discovery: ContentDiscovery
+        /// Findings of no page: the config, reading the content, assembling the tree.
+        var siteDiagnostics: [Diagnostic]
+        /// The site-wide checks (titles), which see only front matter.
+        var crossPage: [Diagnostic]
+        /// Source paths of the pages that report on the site (the accessibility statement).
+        var reportingPages: [String]
+        /// The last render's report.
+        var report: BuildReport
+    }
 
     /// How many pages' records it holds (for tests and the preview's log).
     public var pageCount: Int { records.count }

@@ -111,9 +111,28 @@ public struct SiteBuilder: Sendable {
     /// rebuild): unchanged files are not read again, and pages whose source and surroundings are
     /// unchanged are taken from the last render. The files are those a fresh render would make.
     /// Returns what to pass next time; after a failed render, that is still `previous`.
-    public func render(into output: MemoryOutput, remembering previous: RenderMemory?) async -> (BuildReport, RenderMemory?) {
+    /// - Parameter changed: the paths that changed since the render that returned `previous`,
+    ///   when the caller knows them (the preview's watcher): an edit below the front matter of
+    ///   existing pages then re-makes just those pages (`renderTextEdits`), without looking at
+    ///   the rest of the site.
+    public func render(into output: MemoryOutput, remembering previous: RenderMemory?,
+                       changed: [String]? = nil) async -> (BuildReport, RenderMemory?) {
         let today = Day(options.clock.now)
         let global = BuildCache.global(options, today: today)
+        // What changed since the last good render: after a failed one, its changes too.
+        let changedSince = changed.flatMap { changed in previous?.unrendered.map { $0.union(changed) } }
+        /// A failed render leaves the last good memory, knowing what it has not taken in.
+        func failed(_ report: BuildReport) -> (BuildReport, RenderMemory?) {
+            var kept = previous
+            kept?.unrendered = changedSince
+            return (report, kept)
+        }
+        if let previous, let changedSince,
+           let (report, next) = await renderTextEdits(changedSince, previous: previous, global: global, today: today) {
+            guard let next else { return failed(report) }
+            output.replaceAll(with: next.files)
+            return (report, next)
+        }
         let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         let stamps = BuildCache.stamps(fileSystem, options: options, discovery: discovery)
         let inputs = stamps.filter { !$0.key.hasPrefix(options.contentPath + "/") }
@@ -124,10 +143,13 @@ public struct SiteBuilder: Sendable {
         }
         let recorder = RecordingOutput(output)
         let known = RenderMemory.KnownSources(stamps: stamps, loaded: previous?.loaded ?? [:], discovery: discovery)
-        let (report, outcome) = await render(into: recorder, writeManifest: true, reuse: reuse, known: known)
-        guard report.succeeded, let outcome else { return (report, previous) }
+        // The manifest is for deploys: the preview has no use for one.
+        let (report, outcome) = await render(into: recorder, writeManifest: !options.preview, reuse: reuse, known: known)
+        guard report.succeeded, let outcome else { return failed(report) }
+        var working = outcome.working
+        working?.report = report
         return (report, RenderMemory(global: global, inputStamps: inputs, loaded: outcome.loaded, structure: outcome.structure,
-                                     records: outcome.records, files: output.files, entries: recorder.manifest))
+                                     records: outcome.records, files: output.files, entries: recorder.manifest, working: working))
     }
 
     /// - Parameter writeEarly: write each page as soon as it is made, so its HTML is not held
@@ -140,7 +162,8 @@ public struct SiteBuilder: Sendable {
         let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, known: known,
                                        writeEarly: writeEarly)
         report.seconds = Date().timeIntervalSince(started)
-        report.diagnostics.sort { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
+        report.diagnostics.sort(by: Diagnostic.inReadingOrder)
+        report.silenced.sort(by: SilencedFinding.inReadingOrder)
         return (report, outcome)
     }
 
@@ -150,6 +173,8 @@ public struct SiteBuilder: Sendable {
         var records: [String: BuildCache.PageRecord]
         /// Each content file as read, by full path, with the stamp it had.
         var loaded: [String: RenderMemory.LoadedSource]
+        /// For an in-memory render: what the next one needs to re-make a page on its own.
+        var working: RenderMemory.Working?
     }
 
     private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
@@ -245,6 +270,7 @@ public struct SiteBuilder: Sendable {
         results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }
 
         // 5. Site-wide checks and the pages that report on the others (the accessibility statement).
+        let siteDiagnostics = report.diagnostics
         let crossPage = stage.crossPageFindings(results)
         var findings = results.flatMap(\.diagnostics) + crossPage
         var siteReport = AccessibilitySummary(findings: findings + report.diagnostics, today: today, pageCount: results.filter(\.isPage).count + deferred.count)
@@ -311,18 +337,18 @@ public struct SiteBuilder: Sendable {
             } else {
                 (key, text) = (BuildCache.generatedKey(result.url), "")
             }
-            records[key] = BuildCache.PageRecord(
-                text: text, output: result.outputPath, anchors: result.anchors, title: result.lint.title,
-                titleLocation: result.lint.titleLocation, diagnostics: result.diagnostics, silenced: result.silenced,
-                usesSiteReport: result.usesSiteReport)
+            records[key] = BuildCache.PageRecord(result, text: text)
         }
         var sources: [String: RenderMemory.LoadedSource] = [:]
+        var working: RenderMemory.Working?
         if let known {
             for (found, file) in zip(discovery.markdown, loaded) {
                 sources[found.fullPath] = RenderMemory.LoadedSource(stamp: known.stamps[found.fullPath], file: file)
             }
+            working = RenderMemory.Working(stage: stage, resolver: resolver, discovery: discovery, siteDiagnostics: siteDiagnostics,
+                                           crossPage: crossPage, reportingPages: deferred.map(\.source.sourcePath), report: report)
         }
-        return RenderOutcome(structure: structure, records: records, loaded: sources)
+        return RenderOutcome(structure: structure, records: records, loaded: sources, working: working)
     }
 
     /// Pages the last build made that can be taken as they are: same source, same structure

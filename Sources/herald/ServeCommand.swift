@@ -66,7 +66,7 @@ final class PreviewSiteBuilder: PreviewBuilder {
     func build(changed: [String]?) async -> PreviewBuild {
         let output = MemoryOutput()
         let previous = memory.withLock { $0 }
-        let (report, next) = await site.render(into: output, remembering: previous)
+        let (report, next) = await site.render(into: output, remembering: previous, changed: changed)
         memory.withLock { $0 = next }
         let formatter = DiagnosticFormatter(useColour: false)
         for diagnostic in report.diagnostics where diagnostic.severity == .error {

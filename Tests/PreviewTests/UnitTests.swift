@@ -48,6 +48,13 @@ struct UnitTests {
             site.content + "/change.md", site.content + "/deep/er/new.md", site.content + "/remove.md",
         ])
         #expect(after.changes(to: after).isEmpty)
+
+        // Looking again at named paths alone finds the same changes, and skips hidden names.
+        var updated = before
+        let named = Set(["change.md", "remove.md", "deep/er/new.md", ".change.md.swp", "keep.md"].map { site.content + "/" + $0 })
+        #expect(updated.update(named) == before.changes(to: after))
+        #expect(updated == after)
+        #expect(updated.update(named).isEmpty)
     }
 
     @Test func aWatchedFileCanBeTheConfig() throws {
