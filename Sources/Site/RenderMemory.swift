@@ -16,8 +16,6 @@ public struct RenderMemory: Sendable {
     struct KnownSources: Sendable {
         var stamps: [String: BuildCache.Stamp]
         var loaded: [String: LoadedSource]
-        /// The content as scanned for the stamps, so the render does not walk it again.
-        var discovery: ContentDiscovery
 
         func unchanged(_ fullPath: String) -> LoadedFile? {
             guard let source = loaded[fullPath], let stamp = stamps[fullPath], source.stamp == stamp else { return nil }

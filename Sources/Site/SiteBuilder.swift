@@ -26,7 +26,9 @@ public struct SiteBuilder: Sendable {
         let started = Date()
         let today = Day(options.clock.now)
         let global = BuildCache.global(options, today: today)
-        let stamps = BuildCache.stamps(fileSystem, options: options)
+        // The content is walked once: for the stamps, then for the render.
+        let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        let stamps = BuildCache.stamps(fileSystem, options: options, discovery: discovery)
         let manifestHash = useCache ? BuildCache.manifestHash(fileSystem, options: options) : nil
         if useCache, let head = BuildCache.loadHead(fileSystem, options: options), manifestHash == head.manifest,
            head.global == global, head.stamps == BuildCache.digest(stamps) {
@@ -62,7 +64,7 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path))
-        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, writeEarly: true)
+        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, discovery: discovery, writeEarly: true)
         var report = rendered
         guard report.succeeded else {
             staging.discard()
@@ -142,9 +144,9 @@ public struct SiteBuilder: Sendable {
                           entries: previous.entries)
         }
         let recorder = RecordingOutput(output)
-        let known = RenderMemory.KnownSources(stamps: stamps, loaded: previous?.loaded ?? [:], discovery: discovery)
+        let known = RenderMemory.KnownSources(stamps: stamps, loaded: previous?.loaded ?? [:])
         // The manifest is for deploys: the preview has no use for one.
-        let (report, outcome) = await render(into: recorder, writeManifest: !options.preview, reuse: reuse, known: known)
+        let (report, outcome) = await render(into: recorder, writeManifest: !options.preview, reuse: reuse, discovery: discovery, known: known)
         guard report.succeeded, let outcome else { return failed(report) }
         var working = outcome.working
         working?.report = report
@@ -155,11 +157,12 @@ public struct SiteBuilder: Sendable {
     /// - Parameter writeEarly: write each page as soon as it is made, so its HTML is not held
     ///   until the end. Only for a staging folder, which is thrown away if the build fails.
     private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?,
-                        known: RenderMemory.KnownSources? = nil, writeEarly: Bool = false) async -> (BuildReport, RenderOutcome?) {
+                        discovery: ContentDiscovery? = nil, known: RenderMemory.KnownSources? = nil,
+                        writeEarly: Bool = false) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
-        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, known: known,
+        let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, discovery: discovery, known: known,
                                        writeEarly: writeEarly)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort(by: Diagnostic.inReadingOrder)
@@ -178,7 +181,8 @@ public struct SiteBuilder: Sendable {
     }
 
     private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
-                            known: RenderMemory.KnownSources?, writeEarly: Bool) async -> RenderOutcome? {
+                            discovery scanned: ContentDiscovery?, known: RenderMemory.KnownSources?,
+                            writeEarly: Bool) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
@@ -201,7 +205,7 @@ public struct SiteBuilder: Sendable {
         }
 
         // 2. Content: find, read and check every page's front matter, on every core.
-        let discovery = known?.discovery ?? ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        let discovery = scanned ?? ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         report.diagnostics += discovery.diagnostics
         let fileSystem = self.fileSystem
         let loaded = await concurrentMap(discovery.markdown) { found in
