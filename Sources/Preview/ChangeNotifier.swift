@@ -122,7 +122,7 @@ final class ChangeNotifier: @unchecked Sendable {
         guard descriptor >= 0 else { return }
         for root in roots {
             var info = stat()
-            guard lstat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
                 let parent = Self.parent(of: root)
                 fileRoots[parent + "/" + (root as NSString).lastPathComponent] = root
                 add(parent)

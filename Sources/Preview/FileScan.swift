@@ -15,7 +15,7 @@ struct FileFingerprint: Hashable, Sendable {
 }
 
 /// A listing of every file under the watched paths with its fingerprint, taken with `lstat`
-/// (links are not followed, so a link loop cannot trap the walk).
+/// (links below a root are not followed, so a link loop cannot trap the walk).
 ///
 /// Hidden files and editor leftovers (`.foo.swp`, `foo~`, `4913`) are skipped: saving a file
 /// in Vim or Emacs touches them, and they are never part of the site.
@@ -55,7 +55,9 @@ struct FileScan: Equatable, Sendable {
 
     private static func walk(_ path: String, into files: inout [String: FileFingerprint], depth: Int) {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return }
+        // A watched root may be a link (a site sharing another's templates folder): it is
+        // followed; links below it are listed, not followed, so a loop cannot trap the walk.
+        guard (depth == 0 ? stat(path, &info) : lstat(path, &info)) == 0 else { return }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             guard depth < 64, let directory = opendir(path) else { return }

@@ -57,6 +57,18 @@ import Testing
         #expect(notifier.drain() == .nothing)
     }
 
+    @Test func hearsEditsInATemplatesFolderThatIsALink() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/shared-theme", withIntermediateDirectories: true)
+        try "<p>a</p>".write(toFile: root + "/shared-theme/page.mustache", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/templates", withDestinationPath: root + "/shared-theme")
+        let notifier = ChangeNotifier(roots: [root + "/templates"])
+        try #require(notifier.isListening, "inotify is not available here")
+        try "<p>b</p>".write(toFile: root + "/shared-theme/page.mustache", atomically: false, encoding: .utf8)
+        #expect(try await heard(notifier) == .files([root + "/templates/page.mustache"]))
+    }
+
     @Test func readsRawEventsAndSaysAnythingForFoldersAndOverflow() {
         func event(watch: UInt32 = 1, mask: UInt32, name: String = "") -> [UInt8] {
             let padded = name.isEmpty ? [] : Array(name.utf8) + [UInt8](repeating: 0, count: 16 - name.utf8.count)

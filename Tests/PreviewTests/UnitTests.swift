@@ -67,6 +67,20 @@ struct UnitTests {
         #expect(before.changes(to: FileScan(of: [config])) == [config])
     }
 
+    @Test func aWatchedRootThatIsALinkIsFollowed() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // A site sharing another's theme: its templates folder is a link to the other's.
+        let shared = site.root + "/shared-theme"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        try "<p>a</p>".write(toFile: shared + "/page.mustache", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/templates", withDestinationPath: shared)
+        let before = FileScan(of: [site.root + "/templates"])
+        #expect(before.files.keys.sorted() == [site.root + "/templates/page.mustache"])
+        try "<p>a longer page</p>".write(toFile: shared + "/page.mustache", atomically: false, encoding: .utf8)
+        #expect(before.changes(to: FileScan(of: [site.root + "/templates"])) == [site.root + "/templates/page.mustache"])
+    }
+
     @Test func symbolicLinksAreListedNotFollowed() throws {
         let site = try TemporarySite()
         defer { site.remove() }
