@@ -6,7 +6,7 @@ import Foundation
 /// folder, so the next build can skip what has not changed. The output must stay byte-identical
 /// to a clean build: anything the cache cannot vouch for is rebuilt.
 struct BuildCache: Codable {
-    static let currentVersion = 2
+    static let currentVersion = 3
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.
@@ -30,6 +30,8 @@ struct BuildCache: Codable {
     struct PageRecord: Codable {
         /// Fingerprint of the page's whole source.
         var text: String
+        /// Fingerprint of its front matter alone (empty for the pages Herald makes).
+        var frontMatter: String
         var output: String
         var anchors: [String]
         /// The `<title>` the site-wide check compares, and where it was written.
@@ -40,9 +42,10 @@ struct BuildCache: Codable {
         /// The text reports on the whole site (`{{accessibility.…}}`), so the page is made every time.
         var usesSiteReport = false
 
-        /// What a page made from source text with fingerprint `text` leaves for the next build.
-        init(_ result: PageResult, text: String) {
+        /// What a page made from a source with these fingerprints leaves for the next build.
+        init(_ result: PageResult, text: String, frontMatter: String) {
             self.text = text
+            self.frontMatter = frontMatter
             output = result.outputPath
             anchors = result.anchors
             title = result.lint.title
@@ -60,7 +63,7 @@ struct BuildCache: Codable {
     var stamps: [String: Stamp]
     /// Fingerprint of every page's front matter and headings and of the assets: what other
     /// pages can show of a page (titles, lists, breadcrumbs, anchors).
-    var structure: String
+    var structure: SiteStructure
     var pages: [String: PageRecord]
     /// SHA-256 of the manifest that build published: the output folder must still hold it.
     var manifest: String
@@ -179,7 +182,7 @@ struct Reuse: Sendable {
     }
 
     var pages: [String: BuildCache.PageRecord]
-    var structure: String
+    var structure: SiteStructure
     var previous: Previous
     var entries: [String: Manifest.Entry]
 }
@@ -210,19 +213,36 @@ extension BuildCache {
     static func generatedKey(_ url: String) -> String { "\u{0}generated " + url }
 }
 
+/// What pages can show of each other, fingerprinted at two depths.
+struct SiteStructure: Codable, Equatable, Sendable {
+    /// Every page's front matter and the assets: titles, lists, breadcrumbs, document sizes.
+    /// While it holds, only pages whose own text changed are made again.
+    var frontMatter: String
+    /// Which pages and assets there are, at which URLs (aliases included): while it holds, a
+    /// front matter edit changes only the pages that show the edited page (`PageStage.shownPages`).
+    var shape: String
+}
+
 enum PageFingerprint {
     static func text(_ page: SourcePage) -> String { ChangeHash.of(page.text) }
 
-    /// Every page's front matter and the assets: what pages show of each other (titles, lists,
-    /// breadcrumbs, document sizes). Headings matter too, as link anchors: a changed page whose
-    /// anchors differ from last time is caught after it is parsed.
-    static func structure(of pages: [SourcePage], assets: [ContentAsset]) -> String {
-        var hash = ChangeHash()
+    static func frontMatter(_ page: SourcePage) -> String { ChangeHash.of(page.frontMatter.yaml ?? "") }
+
+    /// Headings matter too, as link anchors: a changed page whose anchors differ from last time
+    /// is caught after it is parsed.
+    static func structure(of pages: [SourcePage], assets: [ContentAsset]) -> SiteStructure {
+        var all = ChangeHash(), shape = ChangeHash()
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            hash.add(page.sourcePath)
-            hash.add(page.frontMatter.yaml ?? "")
+            all.add(page.sourcePath)
+            all.add(page.frontMatter.yaml ?? "")
+            shape.add(page.sourcePath)
+            shape.add(page.url)
+            for alias in page.metadata.aliases { shape.add(alias.value) }
         }
-        for asset in assets { hash.add("\(asset.sourcePath) \(asset.size)") }
-        return hash.hex
+        for asset in assets {
+            all.add("\(asset.sourcePath) \(asset.size)")
+            shape.add("\(asset.sourcePath) \(asset.size)")
+        }
+        return SiteStructure(frontMatter: all.hex, shape: shape.hex)
     }
 }

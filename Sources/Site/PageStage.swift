@@ -223,6 +223,25 @@ struct PageStage: Sendable {
         ]
     }
 
+    /// The pages whose front matter a page shows (by source path): its breadcrumb trail (the
+    /// parent included), its children when it is a section, and its related pages. Incremental
+    /// builds rely on it: what `pageView` reads of another page must be listed here.
+    static func shownPages(of page: SourcePage, in tree: ContentTree) -> Set<String> {
+        var shown = Set(tree.breadcrumbs(for: page).map(\.sourcePath))
+        if page.isSection { shown.formUnion(tree.children(of: page.url).map(\.sourcePath)) }
+        for related in page.metadata.related {
+            if let target = Path.normalize(Path.join(page.folder, related.value)) { shown.insert(target) }
+        }
+        return shown
+    }
+
+    /// The pages that show the news and decisions lists (`listContext`, `homeContext`): they
+    /// show every page's front matter, near enough.
+    static func showsLists(_ page: SourcePage) -> Bool {
+        page.url == "/" || page.url == ListPages.decisionsURL || page.url == ListPages.newsURL
+    }
+
+    /// What the templates see of a page. Everything it reads of other pages is in `shownPages`.
     private func pageView(_ page: SourcePage, contentHTML: String, toc: [TOCEntry]) -> PageView {
         let meta = page.metadata
         var view = PageView(title: meta.title, url: Slug.encodePath(page.url), permalink: config.baseURL + Slug.encodePath(page.url),

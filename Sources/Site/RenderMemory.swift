@@ -28,7 +28,7 @@ public struct RenderMemory: Sendable {
     /// Stamps of the config, templates and theme: any change means every page is made again.
     var inputStamps: [String: BuildCache.Stamp]
     var loaded: [String: LoadedSource]
-    var structure: String
+    var structure: SiteStructure
     var records: [String: BuildCache.PageRecord]
     var files: [String: Data]
     var entries: [String: Manifest.Entry]

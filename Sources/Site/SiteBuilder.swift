@@ -172,7 +172,7 @@ public struct SiteBuilder: Sendable {
 
     /// What the cache keeps of a build that got as far as writing.
     struct RenderOutcome {
-        var structure: String
+        var structure: SiteStructure
         var records: [String: BuildCache.PageRecord]
         /// Each content file as read, by full path, with the stamp it had.
         var loaded: [String: RenderMemory.LoadedSource]
@@ -334,14 +334,12 @@ public struct SiteBuilder: Sendable {
         report.fileCount = output.manifest.count
         var records: [String: BuildCache.PageRecord] = [:]
         for result in results {
-            let key: String, text: String
             if let source = result.sourcePath {
-                guard let sourceText = texts[source] else { continue }
-                (key, text) = (source, sourceText)
+                guard let text = texts[source], let page = tree.page(atSource: source) else { continue }
+                records[source] = BuildCache.PageRecord(result, text: text, frontMatter: PageFingerprint.frontMatter(page))
             } else {
-                (key, text) = (BuildCache.generatedKey(result.url), "")
+                records[BuildCache.generatedKey(result.url)] = BuildCache.PageRecord(result, text: "", frontMatter: "")
             }
-            records[key] = BuildCache.PageRecord(result, text: text)
         }
         var sources: [String: RenderMemory.LoadedSource] = [:]
         var working: RenderMemory.Working?
@@ -355,24 +353,34 @@ public struct SiteBuilder: Sendable {
         return RenderOutcome(structure: structure, records: records, loaded: sources, working: working)
     }
 
-    /// Pages the last build made that can be taken as they are: same source, same structure
-    /// of the site around them. The accessibility statement is always made afresh.
-    private func reusablePages(_ tree: ContentTree, texts: [String: String], structure: String,
+    /// Pages the last build made that can be taken as they are: same source, and nothing they
+    /// show of other pages changed (the site's structure, or, when only front matter moved on
+    /// pages that stay where they were, the front matter of the pages each one shows). The
+    /// accessibility statement is always made afresh.
+    private func reusablePages(_ tree: ContentTree, texts: [String: String], structure: SiteStructure,
                                reuse: Reuse?) -> [String: BuildCache.PageRecord] {
-        guard let reuse, reuse.structure == structure else { return [:] }
+        guard let reuse, reuse.structure.shape == structure.shape else { return [:] }
+        var edited: Set<String> = []
+        if reuse.structure != structure {
+            for page in tree.pages where reuse.pages[page.sourcePath]?.frontMatter != PageFingerprint.frontMatter(page) {
+                edited.insert(page.sourcePath)
+            }
+        }
         var result: [String: BuildCache.PageRecord] = [:]
         for page in tree.pages {
             // The record knows whether the text it was made from reports on the site.
-            if let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath], !record.usesSiteReport,
-               record.output == page.outputPath, reuse.entries[page.outputPath] != nil {
-                result[page.sourcePath] = record
+            guard let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath], !record.usesSiteReport,
+                  record.output == page.outputPath, reuse.entries[page.outputPath] != nil else { continue }
+            if !edited.isEmpty {
+                guard !PageStage.showsLists(page), PageStage.shownPages(of: page, in: tree).isDisjoint(with: edited) else { continue }
             }
+            result[page.sourcePath] = record
         }
         return result
     }
 
     /// The pages Herald makes itself that the last build made from the same structure, by URL.
-    private func reusableGenerated(_ generated: [GeneratedPage], structure: String,
+    private func reusableGenerated(_ generated: [GeneratedPage], structure: SiteStructure,
                                    reuse: Reuse?) -> [String: BuildCache.PageRecord] {
         guard let reuse, reuse.structure == structure else { return [:] }
         var result: [String: BuildCache.PageRecord] = [:]

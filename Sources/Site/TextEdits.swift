@@ -35,21 +35,21 @@ extension SiteBuilder {
         }
 
         // 2. Make each edited page again, with the last render's tree, templates and links.
-        let remade = await concurrentMap(edited) { page -> (PageResult, String)? in
+        let remade = await concurrentMap(edited) { page -> (PageResult, String, String)? in
             guard let record = previous.records[page.sourcePath], !record.usesSiteReport else { return nil }
             let parsed = stage.parse(page)
             guard !parsed.needsSiteReport, Set(parsed.headingIDs) == Set(record.anchors) else { return nil }
             let result = stage.finish(parsed, resolver: working.resolver, siteReport: nil)
             guard result.outputPath == record.output, result.lint.title == record.title,
                   result.lint.titleLocation == record.titleLocation else { return nil }
-            return (result, PageFingerprint.text(page))
+            return (result, PageFingerprint.text(page), record.frontMatter)
         }
         var findingsMoved = false
         for item in remade {
-            guard let (result, text) = item, let source = result.sourcePath else { return nil }
+            guard let (result, text, frontMatter) = item, let source = result.sourcePath else { return nil }
             let old = memory.records[source]
             findingsMoved = findingsMoved || old?.diagnostics != result.diagnostics || old?.silenced != result.silenced
-            memory.keep(result, key: source, text: text)
+            memory.keep(result, key: source, text: text, frontMatter: frontMatter)
         }
 
         // 3. The statement lists every page's findings: made again when they moved.
@@ -62,8 +62,9 @@ extension SiteBuilder {
                                                today: today, pageCount: working.report.pageCount)
             summary.silenced = others.flatMap(\.silenced)
             for path in working.reportingPages {
-                guard let page = stage.tree.page(atSource: path), let text = memory.records[path]?.text else { return nil }
-                memory.keep(stage.finish(stage.parse(page), resolver: working.resolver, siteReport: summary), key: path, text: text)
+                guard let page = stage.tree.page(atSource: path), let record = memory.records[path] else { return nil }
+                memory.keep(stage.finish(stage.parse(page), resolver: working.resolver, siteReport: summary), key: path,
+                            text: record.text, frontMatter: record.frontMatter)
                 remadeCount += 1
             }
             report.diagnostics = (working.siteDiagnostics + memory.records.values.flatMap(\.diagnostics) + working.crossPage)
@@ -91,10 +92,10 @@ extension SiteBuilder {
 
 extension RenderMemory {
     /// Puts a page made again in place of the last render's: its file, manifest entry and record.
-    fileprivate mutating func keep(_ result: PageResult, key: String, text: String) {
+    fileprivate mutating func keep(_ result: PageResult, key: String, text: String, frontMatter: String) {
         let data = Data(result.html.utf8)
         files[result.outputPath] = data
         entries[result.outputPath] = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
-        records[key] = BuildCache.PageRecord(result, text: text)
+        records[key] = BuildCache.PageRecord(result, text: text, frontMatter: frontMatter)
     }
 }

@@ -50,9 +50,10 @@ import Testing
         try fs.write("---\ntitle: Report online\n---\n## Online form\n\nUse the police website's form.\n", to: Path.join(root, "content/report/online.md"))
         let bodyEdit = try await expectSameAsClean(root, reused: 3)
         #expect(bodyEdit.reusedGeneratedCount >= 2)
-        // A title edit: lists and breadcrumbs elsewhere change.
+        // A title edit: the section listing it and the home page change, and the lists Herald
+        // makes; the other page in the section shows only its parents' titles and is kept.
         try fs.write("---\ntitle: Report a crime online\n---\n## Online form\n\nUse the police website's form.\n", to: Path.join(root, "content/report/online.md"))
-        let titleEdit = try await expectSameAsClean(root, reused: 0)
+        let titleEdit = try await expectSameAsClean(root, reused: 1)
         #expect(titleEdit.reusedGeneratedCount == 0)
         // A heading edit breaks the anchor another page links to: an error, nothing published.
         try fs.write("---\ntitle: Report a crime online\n---\n## The form\n\nUse it.\n", to: Path.join(root, "content/report/online.md"))
@@ -67,6 +68,48 @@ import Testing
         try fs.write("---\ntitle: Report anonymously\n---\nUse Crimestoppers, a charity.\n", to: Path.join(root, "content/report/anonymous.md"))
         try await expectSameAsClean(root, reused: 4)
         try fs.remove(Path.join(root, "content/report/anonymous.md"))
+        try await expectSameAsClean(root, reused: 0)
+    }
+
+    /// A front matter edit makes again the pages that show the edited page (its section, its
+    /// children, pages that list it as related, the pages with the news and decisions lists)
+    /// and keeps the rest; a new URL makes every page again.
+    @Test func frontMatterEditsRemakeThePagesThatShowTheEditedPage() async throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // A page template that shows all that a page can show of others.
+        try fs.write("""
+            {{#page.breadcrumbs}}<a href="{{url}}">{{title}}</a> {{/page.breadcrumbs}}
+            {{#page.section}}<p>In {{title}}</p>{{/page.section}}
+            <h1>{{page.title}}</h1>
+            {{{page.content}}}
+            {{#page.has_pages}}<ul>{{#page.pages}}<li><a href="{{url}}">{{title}}</a> {{description}}</li>{{/page.pages}}</ul>{{/page.has_pages}}
+            {{#page.has_related}}<ul>{{#page.related}}<li><a href="{{url}}">{{title}}</a> {{description}}</li>{{/page.related}}</ul>{{/page.has_related}}
+            """, to: Path.join(root, "templates/page.mustache"))
+        try fs.write("---\ntitle: Report by phone\nrelated:\n  - online.md\n---\nSee [the online form](online.md#online-form).\n",
+                     to: Path.join(root, "content/report/phone.md"))
+        try fs.write("---\ntitle: About us\n---\nWho we are.\n", to: Path.join(root, "content/about/_index.md"))
+        try fs.write("---\ntitle: Our team\n---\nThe people.\n", to: Path.join(root, "content/about/team.md"))
+        try fs.write("---\ntitle: Our budget\n---\nThe money.\n", to: Path.join(root, "content/about/budget.md"))
+        let first = await build(root, output: "public", cache: true)
+        #expect(first.errorCount == 0, "\(first.diagnostics)")
+
+        // online's title: online, its section, phone (related), home and the statement again;
+        // about, team and budget kept.
+        try fs.write("---\ntitle: Report a crime online\n---\n## Online form\n\nUse the form.\n", to: Path.join(root, "content/report/online.md"))
+        try await expectSameAsClean(root, reused: 3)
+        let phone = String(decoding: try fs.read(Path.join(root, "public/report/phone/index.html")), as: UTF8.self)
+        #expect(phone.contains(">Report a crime online</a>"))
+        let team = String(decoding: try fs.read(Path.join(root, "public/about/team/index.html")), as: UTF8.self)
+        #expect(team.contains(">About us</a>") && team.contains("In About us"))
+        // The section's description: its children (breadcrumbs) and itself; the report pages kept.
+        try fs.write("---\ntitle: About us\ndescription: Who runs the office.\n---\nWho we are.\n", to: Path.join(root, "content/about/_index.md"))
+        try await expectSameAsClean(root, reused: 3)
+        // A weight reorders the section's list: budget and its section again, team kept.
+        try fs.write("---\ntitle: Our budget\nweight: 1\n---\nThe money.\n", to: Path.join(root, "content/about/budget.md"))
+        try await expectSameAsClean(root, reused: 4)
+        // A new slug is a new URL: every page again.
+        try fs.write("---\ntitle: Our team\nslug: people\n---\nThe people.\n", to: Path.join(root, "content/about/team.md"))
         try await expectSameAsClean(root, reused: 0)
     }
 
