@@ -221,6 +221,9 @@ struct SiteStructure: Codable, Equatable, Sendable {
     /// Which pages and assets there are, at which URLs (aliases included): while it holds, a
     /// front matter edit changes only the pages that show the edited page (`PageStage.shownPages`).
     var shape: String
+    /// The front matter of the news and decisions in the lists, in order: while it holds, the
+    /// list pages Herald makes are as they were.
+    var lists: String
 }
 
 enum PageFingerprint {
@@ -230,7 +233,7 @@ enum PageFingerprint {
 
     /// Headings matter too, as link anchors: a changed page whose anchors differ from last time
     /// is caught after it is parsed.
-    static func structure(of pages: [SourcePage], assets: [ContentAsset]) -> SiteStructure {
+    static func structure(of pages: [SourcePage], assets: [ContentAsset], lists: ListPages.Lists) -> SiteStructure {
         var all = ChangeHash(), shape = ChangeHash()
         for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             all.add(page.sourcePath)
@@ -243,6 +246,19 @@ enum PageFingerprint {
             all.add("\(asset.sourcePath) \(asset.size)")
             shape.add("\(asset.sourcePath) \(asset.size)")
         }
-        return SiteStructure(frontMatter: all.hex, shape: shape.hex)
+        var listed = ChangeHash()
+        for page in lists.news + lists.decisions {
+            listed.add(page.sourcePath)
+            listed.add(page.frontMatter.yaml ?? "")
+        }
+        listed.add("\(lists.news.count) \(lists.decisions.count)")
+        return SiteStructure(frontMatter: all.hex, shape: shape.hex, lists: listed.hex)
+    }
+
+    /// The pages whose front matter changed since `reuse`'s build, by source path; empty when
+    /// the structure is the same.
+    static func frontMatterEdits(_ tree: ContentTree, structure: SiteStructure, reuse: Reuse?) -> Set<String> {
+        guard let reuse, reuse.structure != structure else { return [] }
+        return Set(tree.pages.filter { reuse.pages[$0.sourcePath]?.frontMatter != frontMatter($0) }.map(\.sourcePath))
     }
 }

@@ -112,6 +112,7 @@ struct PageStage: Sendable {
                           sourcePath: page.sourcePath, anchors: parsed.headingIDs, usesSiteReport: siteReport != nil)
     }
 
+    /// What it shows of the content must be what `SiteBuilder.reusableGenerated` checks.
     func finishGenerated(_ generated: GeneratedPage) -> PageResult {
         var view = PageView(title: generated.title, url: generated.url, permalink: config.baseURL + generated.url,
                             kind: .page, contentHTML: "")

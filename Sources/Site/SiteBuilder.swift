@@ -230,10 +230,11 @@ public struct SiteBuilder: Sendable {
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         let stage = PageStage(config: config, tree: tree, lists: lists, templates: templates, theme: theme,
                               options: options, today: today, buildYear: today.year)
-        let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets)
+        let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets, lists: lists)
+        let edited = PageFingerprint.frontMatterEdits(tree, structure: structure, reuse: reuse)
         var texts: [String: String] = [:]
         for file in loaded { if let page = file.page, let fingerprint = file.fingerprint { texts[page.sourcePath] = fingerprint } }
-        var reused = reusablePages(tree, texts: texts, structure: structure, reuse: reuse)
+        var reused = reusablePages(tree, texts: texts, structure: structure, edited: edited, reuse: reuse)
         var parsed = await concurrentMap(tree.pages.filter { reused[$0.sourcePath] == nil }) { stage.parse($0) }
         // A changed page whose anchors moved may break links on unchanged pages: check them all.
         let anchorsMoved = parsed.contains { page in
@@ -269,7 +270,7 @@ public struct SiteBuilder: Sendable {
         var results = await concurrentMap(consuming: consume toFinish) { written(stage.finish($0, resolver: resolver, siteReport: nil)) }
         results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
         let generated = ListPages.generated(in: tree, lists: lists, config: config)
-        let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, structure: structure, reuse: reuse)
+        let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, tree: tree, structure: structure, edited: edited, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
         results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }
 
@@ -357,15 +358,9 @@ public struct SiteBuilder: Sendable {
     /// show of other pages changed (the site's structure, or, when only front matter moved on
     /// pages that stay where they were, the front matter of the pages each one shows). The
     /// accessibility statement is always made afresh.
-    private func reusablePages(_ tree: ContentTree, texts: [String: String], structure: SiteStructure,
+    private func reusablePages(_ tree: ContentTree, texts: [String: String], structure: SiteStructure, edited: Set<String>,
                                reuse: Reuse?) -> [String: BuildCache.PageRecord] {
         guard let reuse, reuse.structure.shape == structure.shape else { return [:] }
-        var edited: Set<String> = []
-        if reuse.structure != structure {
-            for page in tree.pages where reuse.pages[page.sourcePath]?.frontMatter != PageFingerprint.frontMatter(page) {
-                edited.insert(page.sourcePath)
-            }
-        }
         var result: [String: BuildCache.PageRecord] = [:]
         for page in tree.pages {
             // The record knows whether the text it was made from reports on the site.
@@ -379,16 +374,29 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The pages Herald makes itself that the last build made from the same structure, by URL.
-    private func reusableGenerated(_ generated: [GeneratedPage], structure: SiteStructure,
-                                   reuse: Reuse?) -> [String: BuildCache.PageRecord] {
-        guard let reuse, reuse.structure == structure else { return [:] }
+    /// The pages Herald makes itself that show nothing that changed since the last build, by
+    /// URL: with the structure unchanged, all of them; with only front matter edited, those
+    /// whose lists and pages shown are as they were (the A to Z shows every page: made again).
+    private func reusableGenerated(_ generated: [GeneratedPage], tree: ContentTree, structure: SiteStructure,
+                                   edited: Set<String>, reuse: Reuse?) -> [String: BuildCache.PageRecord] {
+        guard let reuse, reuse.structure.shape == structure.shape else { return [:] }
+        let sameLists = reuse.structure.lists == structure.lists
+        func isEdited(_ url: String) -> Bool { tree.page(atURL: url).map { edited.contains($0.sourcePath) } ?? false }
         var result: [String: BuildCache.PageRecord] = [:]
         for page in generated {
-            if let record = reuse.pages[BuildCache.generatedKey(page.url)], record.output == page.outputPath,
-               reuse.entries[page.outputPath] != nil {
-                result[page.url] = record
+            guard let record = reuse.pages[BuildCache.generatedKey(page.url)], record.output == page.outputPath,
+                  reuse.entries[page.outputPath] != nil else { continue }
+            if !edited.isEmpty {
+                // What `PageStage.finishGenerated` shows of the content, kind by kind.
+                switch page.kind {
+                case .news: guard sameLists else { continue }
+                case .decisions(let year): guard sameLists, year == nil || !isEdited(ListPages.decisionsURL) else { continue }
+                case .aToZ: continue
+                case .search, .notFound: break
+                case .redirect(let target, _): guard !isEdited(target) else { continue }
+                }
             }
+            result[page.url] = record
         }
         return result
     }
