@@ -41,6 +41,18 @@ import Testing
         #expect(Slug.make("Łódź (2023)") == "łodz-2023")
         #expect(Slug.encodePath("/łodz/") == "/%C5%82odz/")
     }
+
+    /// The quick path for plain slugs gives what the full encoder gives, byte for byte.
+    @Test func encodingAPathAgreesWithFoundationsEncoder() {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]@!$&'()*+,;=%")
+        let paths = ["/", "/report/", "/news/page/2/", "/a-b_c.d~/x.pdf", "/Über uns/", "/a b/", "/x?y#z", "/100%/",
+                     "/a+b/", "/it's/", "/a&b/", "/ünï/", "/%2e%2e/", "/tab\t/", "/A-Z/"]
+        for path in paths {
+            #expect(Slug.encodePath(path) == path.addingPercentEncoding(withAllowedCharacters: allowed), "\(path)")
+        }
+        #expect(Slug.encodePath("/report/hate-crime/") == "/report/hate-crime/")
+    }
 }
 
 @Suite struct ContentTreeTests {
