@@ -53,7 +53,10 @@ final class ContrastEngine {
             case "id":
                 if index.referencedIDs.contains(attribute.value) || index.referencedAttributes.contains("id") { id = attribute.value }
             case "class":
-                let all = attribute.value.split(whereSeparator: \.isWhitespace).map(String.init)
+                // Classes are separated by ASCII whitespace (the HTML standard), which a byte
+                // test finds without asking each character for its Unicode properties.
+                let all = attribute.value.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+                    .map { String(decoding: $0, as: UTF8.self) }
                 classes = index.referencedAttributes.contains("class") ? all
                     : Array(Set(all.filter { index.referencedClasses.contains($0) })).sorted()
             case "style":

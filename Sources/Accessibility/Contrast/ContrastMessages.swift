@@ -134,7 +134,11 @@ enum ContrastMessages {
         return nil
     }
 
-    static func focusDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], name: String, location: SourceLocation) -> Diagnostic? {
+    /// - Parameter makeName: how the element is named in the message, worked out only for a finding.
+    static func focusDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], name makeName: @autoclosure () -> String,
+                                location: SourceLocation) -> Diagnostic? {
+        guard verdict.kind != .pass && verdict.kind != .notApplicable else { return nil }
+        let name = makeName()
         let where_ = qualifier(scenarios.map { Scenario(scheme: $0.scheme, state: .normal) })
         switch verdict.kind {
         case .pass, .notApplicable:
@@ -156,7 +160,10 @@ enum ContrastMessages {
         }
     }
 
-    static func boundaryDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], name: String, location: SourceLocation) -> Diagnostic? {
+    static func boundaryDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], name makeName: @autoclosure () -> String,
+                                   location: SourceLocation) -> Diagnostic? {
+        guard verdict.kind != .pass && verdict.kind != .notApplicable else { return nil }
+        let name = makeName()
         let where_ = qualifier(scenarios)
         switch verdict.kind {
         case .pass, .notApplicable:
@@ -184,8 +191,10 @@ enum ContrastMessages {
         }
     }
 
-    static func linkDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], text: String, location: SourceLocation) -> Diagnostic? {
+    static func linkDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], text makeText: @autoclosure () -> String,
+                               location: SourceLocation) -> Diagnostic? {
         guard verdict.kind == .fail, let colour = verdict.colour, let against = verdict.against, let ratio = verdict.ratio else { return nil }
+        let text = makeText()
         let where_ = qualifier(scenarios)
         return Diagnostic(
             .error,

@@ -140,9 +140,9 @@ extension ContrastEngine {
                 let verdict = linkVerdict(normalPath, parentIndex: depth - 1, scheme)
                 groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
             }
-            let text = Self.snippet(element.textContent)
             for (verdict, scenarios) in groups.items {
-                if let diagnostic = ContrastMessages.linkDiagnostic(verdict, scenarios: scenarios, text: text, location: elementLocation) {
+                if let diagnostic = ContrastMessages.linkDiagnostic(verdict, scenarios: scenarios, text: Self.snippet(element.textContent),
+                                                                    location: elementLocation) {
                     report.diagnostics.append(diagnostic)
                 }
             }
@@ -340,7 +340,7 @@ extension ContrastEngine {
         var count = 0
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace {
                 pendingSpace = count > 0
                 continue
             }

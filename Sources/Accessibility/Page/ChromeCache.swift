@@ -8,6 +8,13 @@ public final class ChromeCache: Sendable {
     struct Key: Hashable, Sendable {
         var context: String
         var bytes: [UInt8]
+
+        // An array hashes element by element: a block of chrome is kilobytes, hashed as one run.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(context)
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     struct Entry: Sendable {
