@@ -112,7 +112,8 @@ public struct SiteBuilder: Sendable {
     /// The whole pipeline into memory, redoing only what changed since `previous` (the preview's
     /// rebuild): unchanged files are not read again, and pages whose source and surroundings are
     /// unchanged are taken from the last render. The files are those a fresh render would make.
-    /// Returns what to pass next time; after a failed render, that is still `previous`.
+    /// Returns what to pass next time; after a failed render, that is still `previous`, which
+    /// then also knows the changes the failed render did not take in.
     /// - Parameter changed: the paths that changed since the render that returned `previous`,
     ///   when the caller knows them (the preview's watcher): an edit below the front matter of
     ///   existing pages then re-makes just those pages (`renderTextEdits`), without looking at
