@@ -23,9 +23,23 @@ public enum SourceDecoder {
         return normalisingLineEndings(String(decoding: bytes, as: UTF8.self))
     }
 
-    private static func normalisingLineEndings(_ text: String) -> String {
+    /// Byte by byte: a carriage return is one byte of UTF-8 and never part of another
+    /// character's bytes. Foundation's replacement compared characters and missed a carriage
+    /// return followed by a combining mark, which YAML then counted as a line of its own.
+    static func normalisingLineEndings(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterReturn = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") && afterReturn {
+                afterReturn = false
+                continue
+            }
+            afterReturn = byte == UInt8(ascii: "\r")
+            bytes.append(afterReturn ? UInt8(ascii: "\n") : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil when all is well.

@@ -23,6 +23,29 @@ import Testing
         }
     }
 
+    /// A carriage return followed by a combining mark (U+05BC) was left in the text: YAML counted
+    /// it as a line break and reported line 3 of a one-line herald.yml.
+    @Test func aCarriageReturnBeforeACombiningMarkIsALineBreak() throws {
+        let bytes: [UInt8] = Array("- [ [ kinda".utf8) + [0x0D, 0xD6, 0xBC, 0x20, 0x20]
+        let text = try SourceDecoder.decode(Data(bytes), file: "herald.yml")
+        #expect(!text.utf8.contains(0x0D))
+        #expect(text == "- [ [ kinda\n\u{05BC}  ")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        do {
+            _ = try SiteConfigLoader.load(text, file: "herald.yml")
+            Issue.record("an unclosed list must not load")
+        } catch {
+            for diagnostic in error.diagnostics {
+                #expect(diagnostic.location.map { $0.line >= 1 && $0.line <= lines + 1 } ?? true, "\(diagnostic)")
+            }
+        }
+    }
+
+    @Test(arguments: [("a\r\nb", "a\nb"), ("a\rb", "a\nb"), ("a\r\r\nb", "a\n\nb"), ("a\n\rb", "a\n\nb"), ("\r", "\n"), ("é\r\u{301}", "é\n\u{301}")])
+    func lineEndingsBecomeLineFeeds(_ input: String, _ expected: String) {
+        #expect(SourceDecoder.normalisingLineEndings(input) == expected)
+    }
+
     @Test func aPageOfThreeHyphensIsAnErrorNotACrash() {
         let fs = InMemoryFileSystem(files: ["content/dash.md": "---"])
         let found = ContentDiscovery.scan(fs, contentPath: "content").markdown
