@@ -42,7 +42,7 @@ struct FileScan: Equatable, Sendable {
     /// sorted: created, modified or deleted. Names a walk skips are skipped here too.
     mutating func update(_ paths: Set<String>) -> [String] {
         var changed: [String] = []
-        for path in paths.sorted() where !Self.isIgnored((path as NSString).lastPathComponent) {
+        for path in paths.sorted() where !Self.isIgnored(Path.basename(path)) {
             var info = stat()
             let now: FileFingerprint? = lstat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR ? Self.fingerprint(info) : nil
             if files[path] != now {

@@ -61,8 +61,8 @@ struct BuildCache: Codable {
     var global: String
     /// Every input file (config, templates, content) → its stamp.
     var stamps: [String: Stamp]
-    /// Fingerprint of every page's front matter and headings and of the assets: what other
-    /// pages can show of a page (titles, lists, breadcrumbs, anchors).
+    /// What other pages can show of a page (titles, lists, breadcrumbs, URLs); anchors are in
+    /// each page's record.
     var structure: SiteStructure
     var pages: [String: PageRecord]
     /// SHA-256 of the manifest that build published: the output folder must still hold it.
@@ -257,8 +257,10 @@ enum PageFingerprint {
 
     /// The pages whose front matter changed since `reuse`'s build, by source path; empty when
     /// the structure is the same.
-    static func frontMatterEdits(_ tree: ContentTree, structure: SiteStructure, reuse: Reuse?) -> Set<String> {
+    /// - Parameter frontMatters: each page's `frontMatter` fingerprint, by source path.
+    static func frontMatterEdits(_ tree: ContentTree, frontMatters: [String: String], structure: SiteStructure,
+                                 reuse: Reuse?) -> Set<String> {
         guard let reuse, reuse.structure != structure else { return [] }
-        return Set(tree.pages.filter { reuse.pages[$0.sourcePath]?.frontMatter != frontMatter($0) }.map(\.sourcePath))
+        return Set(tree.pages.map(\.sourcePath).filter { reuse.pages[$0]?.frontMatter != frontMatters[$0] })
     }
 }

@@ -62,14 +62,16 @@ public struct RenderMemory: Sendable {
 }
 
 /// One content file read: the page (nil when it could not be read), what was wrong with it,
-/// and the fingerprint of its text, worked out once beside the reading.
+/// and the fingerprints of its text and of its front matter, worked out once beside the reading.
 struct LoadedFile: Sendable {
     var page: SourcePage?
     var diagnostics: [Diagnostic]
     var fingerprint: String?
+    var frontMatterFingerprint: String?
 
     static func load(_ found: ContentDiscovery.Found, from fileSystem: FileSystem) -> LoadedFile {
         let (page, diagnostics) = PageLoader.load(found, from: fileSystem)
-        return LoadedFile(page: page, diagnostics: diagnostics, fingerprint: page.map(PageFingerprint.text))
+        return LoadedFile(page: page, diagnostics: diagnostics, fingerprint: page.map(PageFingerprint.text),
+                          frontMatterFingerprint: page.map(PageFingerprint.frontMatter))
     }
 }

@@ -232,9 +232,13 @@ public struct SiteBuilder: Sendable {
         let stage = PageStage(config: config, tree: tree, lists: lists, templates: templates, theme: theme,
                               options: options, today: today, buildYear: today.year)
         let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets, lists: lists)
-        let edited = PageFingerprint.frontMatterEdits(tree, structure: structure, reuse: reuse)
-        var texts: [String: String] = [:]
-        for file in loaded { if let page = file.page, let fingerprint = file.fingerprint { texts[page.sourcePath] = fingerprint } }
+        var texts: [String: String] = [:], frontMatters: [String: String] = [:]
+        for file in loaded {
+            guard let page = file.page else { continue }
+            texts[page.sourcePath] = file.fingerprint
+            frontMatters[page.sourcePath] = file.frontMatterFingerprint
+        }
+        let edited = PageFingerprint.frontMatterEdits(tree, frontMatters: frontMatters, structure: structure, reuse: reuse)
         var reused = reusablePages(tree, texts: texts, structure: structure, edited: edited, reuse: reuse)
         var parsed = await concurrentMap(tree.pages.filter { reused[$0.sourcePath] == nil }) { stage.parse($0) }
         // A changed page whose anchors moved may break links on unchanged pages: check them all.
@@ -337,8 +341,8 @@ public struct SiteBuilder: Sendable {
         var records: [String: BuildCache.PageRecord] = [:]
         for result in results {
             if let source = result.sourcePath {
-                guard let text = texts[source], let page = tree.page(atSource: source) else { continue }
-                records[source] = BuildCache.PageRecord(result, text: text, frontMatter: PageFingerprint.frontMatter(page))
+                guard let text = texts[source], let frontMatter = frontMatters[source] else { continue }
+                records[source] = BuildCache.PageRecord(result, text: text, frontMatter: frontMatter)
             } else {
                 records[BuildCache.generatedKey(result.url)] = BuildCache.PageRecord(result, text: "", frontMatter: "")
             }

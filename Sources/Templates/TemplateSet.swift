@@ -43,10 +43,9 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 if "\(error.error)" == "expectedSectionEnd", let unclosed = UnclosedSection.find(in: source) {
                     let tag = unclosed.tag
-                    let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
                     diagnostics.append(.error("template error: {{\(tag.text)}} is never closed",
                                               at: SourceLocation(file: file, line: tag.line, column: tag.column),
-                                              hint: "Close it with {{/\(name)}} where the section ends.",
+                                              hint: "Close it with {{/\(tag.name)}} where the section ends.",
                                               sourceLine: SourceText.line(tag.line, of: source)))
                 } else {
                     let location = SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)
@@ -104,6 +103,9 @@ struct TemplateTag {
     var line: Int
     var column: Int
 
+    /// The name after the tag's sigil, trimmed: `partials/header` for `> partials/header`.
+    var name: String { text.dropFirst().trimmingCharacters(in: .whitespaces) }
+
     /// Every tag, in order. Triple braces (`{{{body}}}`) are tags too; changed delimiters are not followed.
     static func scan(_ source: String) -> [TemplateTag] {
         var result: [TemplateTag] = []
@@ -133,9 +135,8 @@ struct PartialReference {
 
     static func scan(_ source: String) -> [PartialReference] {
         TemplateTag.scan(source).compactMap { tag in
-            guard tag.text.hasPrefix(">") else { return nil }
-            let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
-            return name.isEmpty ? nil : PartialReference(name: name, line: tag.line, column: tag.column)
+            guard tag.text.hasPrefix(">"), !tag.name.isEmpty else { return nil }
+            return PartialReference(name: tag.name, line: tag.line, column: tag.column)
         }
     }
 }
@@ -151,8 +152,7 @@ struct UnclosedSection {
             if tag.text.hasPrefix("#") || tag.text.hasPrefix("^") {
                 open.append(tag)
             } else if tag.text.hasPrefix("/") {
-                let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
-                guard let last = open.last, last.text.dropFirst().trimmingCharacters(in: .whitespaces) == name else { return nil }
+                guard let last = open.last, last.name == tag.name else { return nil }
                 open.removeLast()
             }
         }

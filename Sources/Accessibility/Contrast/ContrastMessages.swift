@@ -137,14 +137,14 @@ enum ContrastMessages {
     /// - Parameter makeName: how the element is named in the message, worked out only for a finding.
     static func focusDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], name makeName: @autoclosure () -> String,
                                 location: SourceLocation) -> Diagnostic? {
-        guard verdict.kind != .pass && verdict.kind != .notApplicable else { return nil }
-        let name = makeName()
-        let where_ = qualifier(scenarios.map { Scenario(scheme: $0.scheme, state: .normal) })
+        // The name and the qualifier are made only for a finding: most verdicts pass.
+        let qualified = { qualifier(scenarios.map { Scenario(scheme: $0.scheme, state: .normal) }) }
         switch verdict.kind {
         case .pass, .notApplicable:
             return nil
         case .fail:
             guard let colour = verdict.colour, let against = verdict.against, let ratio = verdict.ratio else { return nil }
+            let name = makeName(), where_ = qualified()
             var hint = "Make the focus indicator contrast at least 3:1 with the background around \(name): a darker or lighter outline, or a two-colour ring (an outline with a contrasting box-shadow)."
             if let source = verdict.source { hint += " The \(verdict.part) comes from \(source.description)." }
             return Diagnostic(
@@ -152,6 +152,7 @@ enum ContrastMessages {
                 "The \(verdict.part) of \(name) is \(colour.hex) against \(against.hex)\(where_): contrast \(WCAGContrast.format(ratio)), needs 3:1",
                 at: location, hint: hint, rule: ContrastRules.nonText)
         case .review:
+            let name = makeName(), where_ = qualified()
             let reason = verdict.problem?.reason ?? "its focus indicator cannot be worked out"
             var hint = "Keep a visible focus indicator: give :focus-visible an outline or box-shadow that contrasts 3:1 with the background."
             if let source = verdict.problem?.source { hint += " See \(source.description)." }
@@ -162,13 +163,11 @@ enum ContrastMessages {
 
     static func boundaryDiagnostic(_ verdict: NonTextVerdict, scenarios: [Scenario], name makeName: @autoclosure () -> String,
                                    location: SourceLocation) -> Diagnostic? {
-        guard verdict.kind != .pass && verdict.kind != .notApplicable else { return nil }
-        let name = makeName()
-        let where_ = qualifier(scenarios)
         switch verdict.kind {
         case .pass, .notApplicable:
             return nil
         case .fail, .review:
+            let name = makeName(), where_ = qualifier(scenarios)
             if let colour = verdict.colour, let against = verdict.against, let ratio = verdict.ratio {
                 var hint = "Give \(name) a border that contrasts at least 3:1 with the background around it"
                 if let (suggested, darker) = suggestion(foreground: colour, background: against, required: WCAGContrast.nonText) {
