@@ -42,6 +42,12 @@ let package = Package(
         .executableTarget(name: "herald", dependencies: [
             "Core", "Site", "Preview", "Accessibility",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // mimalloc in place of glibc's malloc for the whole process (the Swift runtime,
+            // libgumbo and libcmark too): a build allocates millions of small, short-lived
+            // blocks on both cores, and glibc's allocator was an eighth of its CPU time.
+            // docs/benchmarks.md has the measurements.
+            .linkedLibrary("mimalloc", .when(platforms: [.linux])),
         ]),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),

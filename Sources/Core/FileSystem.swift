@@ -22,8 +22,13 @@ public struct DirectoryEntry: Sendable, Hashable {
 /// build never touches a disk it was not given. Paths are `/`-separated strings.
 public protocol FileSystem: Sendable {
     func read(_ path: String) throws -> Data
-    /// Writes the file, creating missing parent folders.
+    /// Writes the file, creating missing parent folders. A reader of `path` sees the old
+    /// file or the new one, never a part-written one.
     func write(_ data: Data, to path: String) throws
+    /// Writes a file where no one reads yet (a build's staging folder, thrown away whole if the
+    /// build fails), creating missing parent folders: without `write`'s care for readers, which
+    /// costs a temporary file and a rename for each of a site's thousands of pages.
+    func writeStaged(_ data: Data, to path: String) throws
     /// The folder's entries, sorted by name so that every walk is deterministic.
     func entries(in directory: String) throws -> [DirectoryEntry]
     /// What `path` is, or nil if nothing is there. A symbolic link is reported as such.
@@ -55,6 +60,10 @@ extension FileSystem {
 
     public func linkOrCopy(_ source: String, to destination: String) throws {
         try write(try read(source), to: destination)
+    }
+
+    public func writeStaged(_ data: Data, to path: String) throws {
+        try write(data, to: path)
     }
 
     public func exists(_ path: String) -> Bool { kind(of: path) != nil }

@@ -23,6 +23,49 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    public func writeStaged(_ data: Data, to path: String) throws {
+        try createParent(of: path)
+        // Never truncate what is there: it may be a hard link to a published file.
+        var file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if file < 0, errno == EEXIST, unlink(path) == 0 {
+            file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        }
+        guard file >= 0 else { throw Self.failure(path, "cannot be written") }
+        defer { close(file) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let count = systemWrite(file, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw Self.failure(path, "cannot be written") }
+                offset += count
+            }
+        }
+    }
+
+    /// Makes the folder `path` is in, and any above it that are missing, with `mkdir` alone:
+    /// FileManager looks at each level first, and a site's pages are each in a folder of their own.
+    private func createParent(of path: String) throws {
+        let parent = Path.dirname(path)
+        guard !parent.isEmpty, mkdir(parent, 0o777) != 0, errno != EEXIST else { return }
+        guard errno == ENOENT else { throw Self.failure(parent, "cannot create this folder") }
+        try createParent(of: parent)
+        guard mkdir(parent, 0o777) == 0 || errno == EEXIST else { throw Self.failure(parent, "cannot create this folder") }
+    }
+
+    private func systemWrite(_ file: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(file, bytes, count)
+        #else
+        Darwin.write(file, bytes, count)
+        #endif
+    }
+
+    /// A failure with the system's reason appended ("Permission denied", "No space left on device").
+    private static func failure(_ path: String, _ what: String) -> FileSystemError {
+        FileSystemError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+
     public func entries(in directory: String) throws -> [DirectoryEntry] {
         // readdir's entry type saves a stat per file (a site of ten thousand pages is walked
         // on every build); a file system that does not give it gets the stat.
@@ -148,8 +191,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func linkOrCopy(_ source: String, to destination: String) throws {
-        let parent = Path.dirname(destination)
-        if !parent.isEmpty, kind(of: parent) == nil { try createDirectory(parent) }
+        try createParent(of: destination)
         if link(source, destination) == 0 { return }
         try write(try read(source), to: destination)
     }

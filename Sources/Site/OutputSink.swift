@@ -21,7 +21,8 @@ public final class MemoryOutput: OutputSink {
     func replaceAll(with files: [String: Data]) { storage.replaceAll(with: files) }
 }
 
-/// Writes into a folder through a `FileSystem`.
+/// Writes into a build's staging folder through a `FileSystem` (which no one reads until it is
+/// published whole).
 public struct FolderOutput: OutputSink {
     public let fileSystem: FileSystem
     public let root: String
@@ -32,7 +33,7 @@ public struct FolderOutput: OutputSink {
     }
 
     public func write(_ data: Data, to path: String) throws {
-        try fileSystem.write(data, to: Path.join(root, path))
+        try fileSystem.writeStaged(data, to: Path.join(root, path))
     }
 }
 

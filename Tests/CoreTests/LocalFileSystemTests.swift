@@ -53,4 +53,51 @@ import Testing
         #expect(entries.map(\.kind) == [.directory, .file, .symbolicLink])
         #expect(throws: FileSystemError.self) { try fs.entries(in: root + "/b.md") }
     }
+
+    @Test func writingStagedMakesMissingFoldersAndReplacesWhatWasThere() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.writeStaged(Data("first".utf8), to: root + "/report/online/index.html")
+        try fs.writeStaged(Data("2".utf8), to: root + "/report/online/index.html")
+        try fs.writeStaged(Data(), to: root + "/report/empty.txt")
+        #expect(try fs.read(root + "/report/online/index.html") == Data("2".utf8))
+        #expect(try fs.read(root + "/report/empty.txt").isEmpty)
+        var info = stat()
+        #expect(stat(root + "/report/online/index.html", &info) == 0 && info.st_mode & 0o777 == 0o666 & ~Self.umaskNow())
+    }
+
+    @Test func writingStagedOverAHardLinkLeavesTheLinkedFileAlone() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // An incremental build links unchanged pages from the published site into staging.
+        try fs.write(Data("published".utf8), to: root + "/public/index.html")
+        try fs.linkOrCopy(root + "/public/index.html", to: root + "/staging/index.html")
+        try fs.writeStaged(Data("new".utf8), to: root + "/staging/index.html")
+        #expect(try fs.read(root + "/staging/index.html") == Data("new".utf8))
+        #expect(try fs.read(root + "/public/index.html") == Data("published".utf8))
+    }
+
+    @Test func writingStagedBelowAFileSaysWhyItFailed() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write(Data("x".utf8), to: root + "/report")
+        let error = #expect(throws: FileSystemError.self) { try fs.writeStaged(Data("y".utf8), to: root + "/report/index.html") }
+        #expect(error?.path == root + "/report/index.html")
+        #expect(error.map { "\($0)".contains("Not a directory") } == true, "\(String(describing: error))")
+        #expect(try fs.read(root + "/report") == Data("x".utf8))
+    }
+
+    @Test func linkingIntoAMissingFolderMakesIt() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write(Data("page".utf8), to: root + "/old/index.html")
+        try fs.linkOrCopy(root + "/old/index.html", to: root + "/new/a/b/index.html")
+        #expect(try fs.read(root + "/new/a/b/index.html") == Data("page".utf8))
+    }
+
+    private static func umaskNow() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
 }
