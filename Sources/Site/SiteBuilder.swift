@@ -71,23 +71,36 @@ public struct SiteBuilder: Sendable {
             return report
         }
         do {
-            if report.searchEnabled { try searchIndexer?(staging.path) }
-            // The manifest lists every file the deploy must upload, the search index included.
+            // The manifest lists every file the deploy must upload, the search index included:
+            // the indexer writes its files itself, so only then is the staged site walked.
             var entries = recorder.manifest
-            for path in try fileSystem.recursiveFiles(in: staging.path) where entries[path] == nil && path != Manifest.fileName {
-                let data = try fileSystem.read(Path.join(staging.path, path))
-                entries[path] = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
+            if report.searchEnabled, let searchIndexer {
+                try searchIndexer(staging.path)
+                for path in try fileSystem.recursiveFiles(in: staging.path) where entries[path] == nil && path != Manifest.fileName {
+                    let data = try fileSystem.read(Path.join(staging.path, path))
+                    entries[path] = Manifest.Entry(sha256: SHA256.hex(data), size: data.count)
+                }
             }
             report.fileCount = entries.count
             let manifest = Manifest.json(entries)
             try fileSystem.write(manifest, to: Path.join(staging.path, Manifest.fileName))
             try staging.publish()
+            // The old site goes while the cache is saved: the two touch different folders.
+            let removal = Task.detached { () -> (any Error)? in
+                do { try staging.removeOldSite() } catch { return error }
+                return nil
+            }
             if let outcome {
                 BuildCache(global: global, stamps: stamps, structure: outcome.structure, pages: outcome.records,
                            manifest: SHA256.hex(Data(manifest.utf8)),
                            report: .init(pageCount: report.pageCount, fileCount: report.fileCount,
                                          diagnostics: report.diagnostics, silenced: report.silenced))
                     .save(fileSystem, options: options)
+            }
+            if let failure = await removal.value {
+                // The new site is out; what is left is clutter, never a reason to fail the build.
+                report.diagnostics.append(Diagnostic(.advice, "the previous site could not be removed: \(failure)",
+                                                     hint: "The new site is in \(options.outputDirectory). The next build tries again, or remove \(staging.path) yourself."))
             }
         } catch let diagnostic as Diagnostic {
             staging.discard()

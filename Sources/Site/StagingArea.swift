@@ -37,9 +37,16 @@ public struct StagingArea: Sendable {
         try fileSystem.createDirectory(path)
     }
 
-    /// Puts the staged site in place of the output in one step, then removes the old site.
+    /// Puts the staged site in place of the output in one step; the old site is left at `path`
+    /// for `removeOldSite`.
     public func publish() throws {
         try fileSystem.exchange(path, with: Self.trimmed(outputPath))
+    }
+
+    /// Removes the site `publish` replaced. Seconds for a large site, most of it waiting for the
+    /// disk, so a build does it while it saves its cache; a build killed first leaves it for the
+    /// next build to clear (`removeLeftovers`).
+    public func removeOldSite() throws {
         try fileSystem.remove(path)
     }
 
