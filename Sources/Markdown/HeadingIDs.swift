@@ -64,6 +64,36 @@ public struct HeadingIDs: Sendable {
 
     /// The id a heading with this text gets before it is made unique.
     public static func slug(_ text: String) -> String {
+        // Most headings are plain ASCII, for which decomposing and asking each scalar for its
+        // Unicode properties (most of the time spent giving ids) changes nothing.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+        return unicodeSlug(text)
+    }
+
+    /// `slug` for ASCII text, byte by byte: the same result as `unicodeSlug` (a test checks).
+    static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            let lowered: UInt8
+            switch byte {
+            case UInt8(ascii: "'"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lowered = byte + 0x20
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lowered = byte
+            default:
+                pendingDash = true
+                continue
+            }
+            if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            bytes.append(lowered)
+        }
+        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `slug` for any text.
+    static func unicodeSlug(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         func add(_ piece: String) {

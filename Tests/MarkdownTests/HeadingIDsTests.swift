@@ -21,6 +21,18 @@ import Testing
         #expect(HeadingIDs.slug(text) == id)
     }
 
+    @Test func theASCIIPathGivesWhatTheUnicodePathGives() {
+        // Every printable ASCII character alone, between letters and doubled, plus headings
+        // shaped like the site's.
+        let printable = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) } + ["\t", "\n"]
+        var texts = printable.flatMap { [$0, "a\($0)b", "\($0)\($0)", "Q\($0)9 \($0)"] }
+        texts += ["How to report a crime", "Don't wait", "2023-014: Budget", "  --A--  ", "'", "''x''", "UPPER lower 123", ""]
+        for text in texts {
+            #expect(HeadingIDs.asciiSlug(text) == HeadingIDs.unicodeSlug(text), "\(text.debugDescription)")
+        }
+        #expect(HeadingIDs.slug("Café") == HeadingIDs.unicodeSlug("Café"), "non-ASCII text takes the Unicode path")
+    }
+
     func headings(_ text: String, reserved: Set<String> = []) -> (Node, [HeadingIDs.Heading]) {
         var document = MarkdownParser().parse(text)
         let headings = HeadingIDs(reserved: reserved).apply(to: &document)

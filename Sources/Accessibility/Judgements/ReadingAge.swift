@@ -43,7 +43,7 @@ struct ReadingAge {
         var last: Unicode.Scalar = " ", beforeLast: Unicode.Scalar = " "
         for index in word where prose.isLetter(index) {
             let letter = lowercaseScalar(prose, index)
-            let isVowel = vowels.contains(letter)
+            let isVowel = isVowel(letter)
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
             beforeLast = last
@@ -56,7 +56,13 @@ struct ReadingAge {
         return max(1, count)
     }
 
-    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+    // A switch, not a Set: hashing each letter of every word was a visible share of a build.
+    private static func isVowel(_ letter: Unicode.Scalar) -> Bool {
+        switch letter {
+        case "a", "e", "i", "o", "u", "y": true
+        default: false
+        }
+    }
 
     private static func lowercaseScalar(_ prose: Prose, _ index: Int) -> Unicode.Scalar {
         let scalar = prose.scalar(index)
