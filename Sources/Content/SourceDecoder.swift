@@ -27,7 +27,11 @@ public enum SourceDecoder {
     /// character's bytes. Foundation's replacement compared characters and missed a carriage
     /// return followed by a combining mark, which YAML then counted as a line of its own.
     static func normalisingLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        // Nearly no file has one: look with memchr, not byte by byte through the UTF-8 view.
+        let hasReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(UInt8(ascii: "\r"))
+        guard hasReturn else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var afterReturn = false

@@ -42,6 +42,17 @@ import Testing
         #expect(Slug.encodePath("/łodz/") == "/%C5%82odz/")
     }
 
+    /// ASCII names take a byte path: it gives what the folding path gives.
+    @Test func theASCIISlugAgreesWithTheUnicodeSlug() {
+        let printable = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) } + ["\t", "\n"]
+        var names = printable.flatMap { [$0, "a\($0)b", "\($0)\($0)", "Q\($0)9 \($0)"] }
+        names += ["Hate Crime (Guide)", "road-safety-buckden", "_index", "2023-014", "UPPER_lower", "  --A--  ", ""]
+        for name in names {
+            #expect(Slug.asciiMake(name) == Slug.unicodeMake(name), "\(name.debugDescription)")
+        }
+        #expect(Slug.make("Café") == Slug.unicodeMake("Café"))
+    }
+
     /// The quick path for plain slugs gives what the full encoder gives, byte for byte.
     @Test func encodingAPathAgreesWithFoundationsEncoder() {
         var allowed = CharacterSet.urlPathAllowed
