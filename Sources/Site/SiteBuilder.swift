@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
             try staging.publish()
             // The old site goes while the cache is saved: the two touch different folders.
             let removal = Task.detached { () -> (any Error)? in
-                do { try staging.removeOldSite() } catch { return error }
+                do { try await staging.removeOldSite() } catch { return error }
                 return nil
             }
             if let outcome {
