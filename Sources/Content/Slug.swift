@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Turns file and folder names into URL segments that are safe everywhere:
@@ -5,29 +6,12 @@ import Foundation
 public enum Slug {
     public static func make(_ name: String) -> String {
         // Folding with a locale is the slow part, and does nothing to ASCII but lower its case.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMake(name) }
-        return unicodeMake(name)
+        ASCIISlug.applies(to: name) ? asciiMake(name) : unicodeMake(name)
     }
 
-    /// `make` for ASCII names, byte by byte: the same result as `unicodeMake` (a test checks).
+    /// `make` for ASCII names: the same result as `unicodeMake` (a test checks).
     static func asciiMake(_ name: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        var pendingHyphen = false
-        for byte in name.utf8 {
-            let kept: UInt8
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 0x20
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): kept = byte
-            default:
-                pendingHyphen = true
-                continue
-            }
-            if pendingHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-            pendingHyphen = false
-            bytes.append(kept)
-        }
-        return bytes.isEmpty ? "page" : String(decoding: bytes, as: UTF8.self)
+        ASCIISlug.make(name, otherBytes: { $0 == UInt8(ascii: "_") ? .keep : .separate }, empty: "page")
     }
 
     /// `make` for any name.

@@ -66,30 +66,12 @@ public struct HeadingIDs: Sendable {
     public static func slug(_ text: String) -> String {
         // Most headings are plain ASCII, for which decomposing and asking each scalar for its
         // Unicode properties (most of the time spent giving ids) changes nothing.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
-        return unicodeSlug(text)
+        ASCIISlug.applies(to: text) ? asciiSlug(text) : unicodeSlug(text)
     }
 
-    /// `slug` for ASCII text, byte by byte: the same result as `unicodeSlug` (a test checks).
+    /// `slug` for ASCII text: the same result as `unicodeSlug` (a test checks).
     static func asciiSlug(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        for byte in text.utf8 {
-            let lowered: UInt8
-            switch byte {
-            case UInt8(ascii: "'"): continue
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lowered = byte + 0x20
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lowered = byte
-            default:
-                pendingDash = true
-                continue
-            }
-            if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-            pendingDash = false
-            bytes.append(lowered)
-        }
-        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        ASCIISlug.make(text, otherBytes: { $0 == UInt8(ascii: "'") ? .drop : .separate }, empty: "section")
     }
 
     /// `slug` for any text.
