@@ -16,8 +16,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func write(_ data: Data, to path: String) throws {
-        let parent = Path.dirname(path)
-        if !parent.isEmpty, kind(of: parent) == nil { try createDirectory(parent) }
+        try createParent(of: path)
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             throw FileSystemError(path: path, reason: "cannot be written")
         }
