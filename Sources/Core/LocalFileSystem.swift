@@ -192,7 +192,10 @@ public struct LocalFileSystem: FileSystem {
     public func linkOrCopy(_ source: String, to destination: String) throws {
         try createParent(of: destination)
         if link(source, destination) == 0 { return }
-        try write(try read(source), to: destination)
+        // A file already there (in a spare site) may be a hard link to a published one: it is
+        // replaced, never written into.
+        if errno == EEXIST, unlink(destination) == 0, link(source, destination) == 0 { return }
+        try writeStaged(try read(source), to: destination)
     }
 
     public func modificationDate(of path: String) -> Date? {

@@ -161,14 +161,7 @@ struct BuildCache: Codable {
 
     /// The manifest's entries, to record reused files without reading them.
     static func manifestEntries(_ fileSystem: FileSystem, options: BuildOptions) -> [String: Manifest.Entry] {
-        guard let data = try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName)),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = json["files"] as? [String: [String: Any]] else { return [:] }
-        var result: [String: Manifest.Entry] = [:]
-        for (path, entry) in files {
-            if let sha = entry["sha256"] as? String, let size = entry["size"] as? Int { result[path] = Manifest.Entry(sha256: sha, size: size) }
-        }
-        return result
+        Manifest.entries(at: Path.join(options.outputDirectory, Manifest.fileName), on: fileSystem) ?? [:]
     }
 }
 

@@ -21,6 +21,19 @@ enum Manifest {
         }
         return text + (first ? "}\n}\n" : "\n  }\n}\n")
     }
+
+    /// The entries of the manifest at `path`; nil when there is none or it does not read.
+    static func entries(at path: String, on fileSystem: FileSystem) -> [String: Entry]? {
+        guard let data = try? fileSystem.read(path),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = json["files"] as? [String: [String: Any]] else { return nil }
+        var result: [String: Entry] = [:]
+        for (path, entry) in files {
+            guard let sha = entry["sha256"] as? String, let size = entry["size"] as? Int else { return nil }
+            result[path] = Entry(sha256: sha, size: size)
+        }
+        return result
+    }
 }
 
 /// Passes writes through to another sink and remembers each file's hash for the manifest,
@@ -39,6 +52,7 @@ final class RecordingOutput: OutputSink, @unchecked Sendable {
     /// Writes bytes whose manifest entry is already known (from the last build) without hashing them again.
     func write(_ data: Data, known entry: Manifest.Entry, to path: String) throws {
         try claim(path, entry)
+        if let folder = inner as? FolderOutput, folder.holds(entry, at: path) { return }
         try inner.write(data, to: path)
     }
 
@@ -46,6 +60,7 @@ final class RecordingOutput: OutputSink, @unchecked Sendable {
     func record(_ entry: Manifest.Entry, at path: String, place: (_ destination: String) throws -> Void) throws {
         guard let folder = inner as? FolderOutput else { throw FileSystemError(path: path, reason: "cannot be reused here") }
         try claim(path, entry)
+        if folder.holds(entry, at: path) { return }
         try place(Path.join(folder.root, path))
     }
 

@@ -26,10 +26,25 @@ public final class MemoryOutput: OutputSink {
 public struct FolderOutput: OutputSink {
     public let fileSystem: FileSystem
     public let root: String
+    /// What the folder held before the build began (the spare site, by its manifest): a file
+    /// whose bytes are the same is left where it is instead of being written again.
+    let present: [String: Manifest.Entry]
 
     public init(fileSystem: FileSystem, root: String) {
+        self.init(fileSystem: fileSystem, root: root, present: [:])
+    }
+
+    init(fileSystem: FileSystem, root: String, present: [String: Manifest.Entry]) {
         self.fileSystem = fileSystem
         self.root = root
+        self.present = present
+    }
+
+    /// Whether the folder already holds this file. The size on disk is asked too, so that a
+    /// spare file someone removed or cut short is written again.
+    func holds(_ entry: Manifest.Entry, at path: String) -> Bool {
+        guard present[path] == entry else { return false }
+        return fileSystem.size(of: Path.join(root, path)) == entry.size
     }
 
     public func write(_ data: Data, to path: String) throws {

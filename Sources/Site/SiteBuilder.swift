@@ -55,15 +55,18 @@ public struct SiteBuilder: Sendable {
         }
         let staging = StagingArea(fileSystem: fileSystem, outputPath: options.outputDirectory,
                                   token: "\(ProcessInfo.processInfo.processIdentifier)")
+        // The spare (the site the last build replaced) saves writing what it already holds;
+        // `--clean` starts from an empty folder.
+        let present: [String: Manifest.Entry]
         do {
-            try staging.prepare()
+            present = try staging.prepare(startingFromSpare: useCache)
         } catch {
             var report = BuildReport()
             report.diagnostics = [.error("cannot prepare the output folder: \(error)", hint: "Check that the folder is writable.")]
             report.isConfigurationFailure = true
             return report
         }
-        let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path))
+        let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path, present: present))
         let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, discovery: discovery, writeEarly: true)
         var report = rendered
         guard report.succeeded else {
@@ -74,6 +77,7 @@ public struct SiteBuilder: Sendable {
             // The manifest lists every file the deploy must upload, the search index included:
             // the indexer writes its files itself, so only then is the staged site walked.
             var entries = recorder.manifest
+            try staging.removeStale(present, keeping: entries)
             if report.searchEnabled, let searchIndexer {
                 try searchIndexer(staging.path)
                 for path in try fileSystem.recursiveFiles(in: staging.path) where entries[path] == nil && path != Manifest.fileName {
@@ -85,8 +89,10 @@ public struct SiteBuilder: Sendable {
             let manifest = Manifest.json(entries)
             try fileSystem.write(manifest, to: Path.join(staging.path, Manifest.fileName))
             try staging.publish()
-            // The old site goes while the cache is saved: the two touch different folders.
+            // The replaced site is kept as the next build's spare; if it cannot be, it is
+            // removed while the cache is saved (the two touch different folders).
             let removal = Task.detached { () -> (any Error)? in
+                if staging.keepReplacedSite() { return nil }
                 do { try await staging.removeOldSite() } catch { return error }
                 return nil
             }

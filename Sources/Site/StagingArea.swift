@@ -4,17 +4,27 @@ import Foundation
 /// The folder a build writes into before it becomes `public/`: beside the output, so that the
 /// final swap is one rename on one file system, and named so the next build can clear up
 /// what a killed build left behind.
+///
+/// The site a swap replaces is kept beside the output as the spare (`OUTPUT.herald-spare`):
+/// the next build stages into it, so that after one edit it writes one page and removes
+/// nothing, instead of linking every page of the site into an empty folder and then removing
+/// the whole old site. It shares each unchanged file with `public/` through a hard link, so it
+/// costs the disk only what changed.
 public struct StagingArea: Sendable {
     public let fileSystem: FileSystem
     public let outputPath: String
     public let path: String
+    /// Where the replaced site is kept for the next build.
+    public let sparePath: String
 
     static let marker = ".herald-staging-"
+    static let spareSuffix = ".herald-spare"
 
     public init(fileSystem: FileSystem, outputPath: String, token: String) {
         self.fileSystem = fileSystem
         self.outputPath = outputPath
         path = Self.trimmed(outputPath) + Self.marker + token
+        sparePath = Self.trimmed(outputPath) + Self.spareSuffix
     }
 
     private static func trimmed(_ path: String) -> String {
@@ -33,8 +43,40 @@ public struct StagingArea: Sendable {
     }
 
     public func prepare() throws {
+        _ = try prepare(startingFromSpare: false)
+    }
+
+    /// Makes the staging folder. Starting from the spare, the spare becomes the staging folder
+    /// (a build killed from here on leaves it as a leftover, never as a spare that is no longer
+    /// what its manifest says) and its manifest's entries are returned: the files already there.
+    /// Otherwise, or when the spare's manifest does not read, the folder starts empty and any
+    /// spare is removed.
+    func prepare(startingFromSpare: Bool) throws -> [String: Manifest.Entry] {
         try removeLeftovers()
+        if fileSystem.kind(of: sparePath) == .directory, startingFromSpare,
+           let entries = Manifest.entries(at: Path.join(sparePath, Manifest.fileName), on: fileSystem) {
+            try fileSystem.move(sparePath, to: path)
+            return entries
+        }
+        try fileSystem.remove(sparePath)
         try fileSystem.createDirectory(path)
+        return [:]
+    }
+
+    /// Removes the files of the spare that the build did not make (`made` is every file it
+    /// made), and the folders that leaves empty, so the staged site is exactly this build's.
+    func removeStale(_ present: [String: Manifest.Entry], keeping made: [String: Manifest.Entry]) throws {
+        var folders = Set<String>()
+        for file in present.keys where made[file] == nil && file != Manifest.fileName {
+            try fileSystem.remove(Path.join(path, file))
+            var folder = Path.dirname(file)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = Path.dirname(folder) }
+        }
+        // Deepest first, so a folder's emptied subfolders are gone before it is looked at.
+        for folder in folders.sorted(by: { $0.split(separator: "/").count > $1.split(separator: "/").count }) {
+            let full = Path.join(path, folder)
+            if fileSystem.kind(of: full) == .directory, try fileSystem.entries(in: full).isEmpty { try fileSystem.remove(full) }
+        }
     }
 
     /// Puts the staged site in place of the output in one step; the old site is left at `path`
@@ -56,6 +98,13 @@ public struct StagingArea: Sendable {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         try fileSystem.remove(path)
+    }
+
+    /// Keeps the site `publish` replaced as the spare for the next build; false when there is
+    /// none or it could not be moved (then `removeOldSite` clears it).
+    func keepReplacedSite() -> Bool {
+        guard fileSystem.kind(of: path) == .directory, fileSystem.kind(of: sparePath) == nil else { return false }
+        return (try? fileSystem.move(path, to: sparePath)) != nil
     }
 
     public func discard() {

@@ -14,7 +14,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the site (default: public/ in the site folder).")
     var output: String?
 
-    @Flag(name: .long, help: "Ignore the incremental build cache.")
+    @Flag(name: .long, help: "Ignore the incremental build cache and the spare copy of the last site: write every page.")
     var clean = false
 
     func run() async throws {

@@ -95,6 +95,22 @@ import Testing
         #expect(try fs.read(root + "/new/a/b/index.html") == Data("page".utf8))
     }
 
+    @Test func linkingOverAFileSharedWithAnotherReplacesItAndLeavesTheOtherAlone() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // The spare site shares a page with the published one; the build links a newer page
+        // over the spare's copy: the published page must not change.
+        try fs.write(Data("published".utf8), to: root + "/public/index.html")
+        try fs.linkOrCopy(root + "/public/index.html", to: root + "/spare/index.html")
+        try fs.write(Data("newer".utf8), to: root + "/newer/index.html")
+        try fs.linkOrCopy(root + "/newer/index.html", to: root + "/spare/index.html")
+        #expect(try fs.read(root + "/spare/index.html") == Data("newer".utf8))
+        #expect(try fs.read(root + "/public/index.html") == Data("published".utf8))
+        var spare = stat(), newer = stat()
+        #expect(stat(root + "/spare/index.html", &spare) == 0 && stat(root + "/newer/index.html", &newer) == 0)
+        #expect(spare.st_ino == newer.st_ino, "linked, not copied")
+    }
+
     private static func umaskNow() -> mode_t {
         let mask = umask(0o022)
         umask(mask)

@@ -4,10 +4,11 @@ import Synchronization
 import Testing
 @testable import Site
 
-/// What happens after the staged site is swapped in: the old site is removed while the cache
-/// is saved, and failing to remove it never undoes or fails the build.
+/// What happens after the staged site is swapped in: the old site is kept as the next build's
+/// spare, or else removed while the cache is saved, and failing to do either never undoes or
+/// fails the build.
 struct PublishTests {
-    @Test func aBuildRemovesTheSiteItReplaced() async throws {
+    @Test func aBuildKeepsTheSiteItReplacedAsTheSpare() async throws {
         let fs = TestSite.files(["report/_index.md": "---\ntitle: Report\n---\nFirst.\n"])
         let builder = SiteBuilder(fileSystem: fs, options: TestSite.options())
         #expect(await builder.build().succeeded)
@@ -16,6 +17,7 @@ struct PublishTests {
         #expect(report.succeeded)
         #expect(try fs.readText("public/report/index.html").contains("Second."))
         #expect(try fs.entries(in: "").map(\.name).filter { $0.contains("herald-staging") }.isEmpty)
+        #expect(try fs.readText("public.herald-spare/report/index.html").contains("First."))
         #expect(report.diagnostics.isEmpty)
     }
 
@@ -44,8 +46,8 @@ struct PublishTests {
     }
 }
 
-/// An in-memory disk on which removing a staging folder fails while `stuck` is set (a file held
-/// open elsewhere, a permission changed under the build).
+/// An in-memory disk on which, while `stuck` is set, a staging folder can be neither removed nor
+/// made the spare (a file held open elsewhere, a permission changed under the build).
 private final class StuckRemovals: FileSystem {
     let base: InMemoryFileSystem
     let stuck = Mutex(false)
@@ -65,7 +67,12 @@ private final class StuckRemovals: FileSystem {
     func kind(of path: String) -> FileKind? { base.kind(of: path) }
     func resolvingSymbolicLinks(_ path: String) throws -> String { try base.resolvingSymbolicLinks(path) }
     func createDirectory(_ path: String) throws { try base.createDirectory(path) }
-    func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
+    func move(_ source: String, to destination: String) throws {
+        if stuck.withLock({ $0 }), destination.hasSuffix(".herald-spare") {
+            throw FileSystemError(path: destination, reason: "cannot be made")
+        }
+        try base.move(source, to: destination)
+    }
     func exchange(_ replacement: String, with target: String) throws { try base.exchange(replacement, with: target) }
     func modificationDate(of path: String) -> Date? { base.modificationDate(of: path) }
     func size(of path: String) -> Int? { base.size(of: path) }

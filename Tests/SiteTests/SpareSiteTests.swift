@@ -1,0 +1,158 @@
+import Core
+import Foundation
+import Testing
+@testable import Site
+
+/// The site a build replaces is kept as the next build's spare (`public.herald-spare`): the next
+/// build stages into it and writes only what differs. Whatever state the spare is in, the
+/// published site must be exactly what a clean build makes, and the live site must never be
+/// written into while the spare shares its files.
+@Suite(.serialized) struct SpareSiteTests {
+    let fs = LocalFileSystem()
+
+    func build(_ root: String, output: String = "public", cache: Bool = true) async -> BuildReport {
+        var builder = SiteBuilder(fileSystem: fs, options: BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, output), clock: TestSite.fixedDay))
+        builder.useCache = cache
+        return await builder.build()
+    }
+
+    func tree(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in try fs.recursiveFiles(in: folder) { result[path] = try fs.read(Path.join(folder, path)) }
+        return result
+    }
+
+    /// Every folder below `folder`, to catch one left empty.
+    func folders(_ folder: String) throws -> Set<String> {
+        var result = Set<String>()
+        func walk(_ relative: String) throws {
+            for entry in try fs.entries(in: relative.isEmpty ? folder : Path.join(folder, relative)) where entry.kind == .directory {
+                let path = relative.isEmpty ? entry.name : Path.join(relative, entry.name)
+                result.insert(path)
+                try walk(path)
+            }
+        }
+        try walk("")
+        return result
+    }
+
+    func expectSameAsClean(_ root: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+        let clean = await build(root, output: "clean", cache: false)
+        #expect(clean.errorCount == 0, sourceLocation: sourceLocation)
+        let published = Path.join(root, "public"), fresh = Path.join(root, "clean")
+        let a = try tree(published), b = try tree(fresh)
+        #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
+        for key in a.keys where a[key] != b[key] { Issue.record("\(key) differs from a clean build", sourceLocation: sourceLocation) }
+        #expect(try folders(published) == folders(fresh), "no folder left behind", sourceLocation: sourceLocation)
+    }
+
+    func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    func edit(_ root: String, _ body: String) throws {
+        try fs.write("---\ntitle: Report online\n---\n## Online form\n\n\(body)\n", to: Path.join(root, "content/report/online.md"))
+    }
+
+    @Test func theReplacedSiteIsTheSpareAndAnUnchangedPageIsNeverWrittenAgain() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let spare = Path.join(root, "public.herald-spare"), phone = "report/phone/index.html"
+        #expect(await build(root).succeeded)
+        #expect(fs.kind(of: spare) == nil, "the first build replaced nothing")
+        let phoneFile = inode(Path.join(root, "public", phone))
+
+        for round in 1...3 {
+            try edit(root, "Use the form, round \(round).")
+            let report = await build(root)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(try fs.readText(Path.join(root, "public/report/online/index.html")).contains("round \(round)."))
+            // The spare is the site just replaced: a page written into it in place would have
+            // changed the live site too, through the hard link they share.
+            let replaced = try fs.readText(Path.join(spare, "report/online/index.html"))
+            #expect(round == 1 ? replaced.contains("Use the form.") : replaced.contains("round \(round - 1)."))
+            #expect(inode(Path.join(root, "public", phone)) == phoneFile, "the unchanged page is the same file, round \(round)")
+            #expect(try fs.entries(in: root).map(\.name).filter { $0.contains("herald-staging") }.isEmpty)
+            try await expectSameAsClean(root)
+        }
+    }
+
+    @Test func aRemovedPageGoesWithTheFoldersItLeavesEmpty() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write("---\ntitle: Community toolkit\n---\nFor leaders.\n", to: Path.join(root, "content/toolkit/_index.md"))
+        try fs.write("---\ntitle: Hold a meeting\n---\nBook a room.\n", to: Path.join(root, "content/toolkit/meetings/hold-a-meeting.md"))
+        try fs.write("---\ntitle: Meetings\n---\nHow to run one.\n", to: Path.join(root, "content/toolkit/meetings/_index.md"))
+        #expect(await build(root).succeeded)
+        try edit(root, "Use the form today.")
+        #expect(await build(root).succeeded)
+        #expect(fs.kind(of: Path.join(root, "public.herald-spare/toolkit/meetings/hold-a-meeting/index.html")) == .file)
+
+        try fs.remove(Path.join(root, "content/toolkit"))
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(fs.kind(of: Path.join(root, "public/toolkit")) == nil)
+        try await expectSameAsClean(root)
+    }
+
+    @Test func aSpareFileRemovedOrCutShortByHandIsWrittenAgain() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(await build(root).succeeded)
+        try edit(root, "Use the form now.")
+        #expect(await build(root).succeeded)
+        let spare = Path.join(root, "public.herald-spare")
+        try fs.remove(Path.join(spare, "report/phone/index.html"))
+        try fs.writeStaged(Data("cut".utf8), to: Path.join(spare, "report/index.html"))
+        try edit(root, "Use the form later.")
+        #expect(await build(root).succeeded)
+        try await expectSameAsClean(root)
+    }
+
+    @Test func aSpareWhoseManifestDoesNotReadIsRemovedNotUsed() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(await build(root).succeeded)
+        try edit(root, "Use the form now.")
+        #expect(await build(root).succeeded)
+        let spare = Path.join(root, "public.herald-spare")
+        try fs.write("{ not json", to: Path.join(spare, Manifest.fileName))
+        try fs.write("stray", to: Path.join(spare, "stray.html"))
+        try edit(root, "Use the form later.")
+        #expect(await build(root).succeeded)
+        #expect(fs.kind(of: Path.join(root, "public/stray.html")) == nil)
+        try await expectSameAsClean(root)
+        #expect(Manifest.entries(at: Path.join(spare, Manifest.fileName), on: fs) != nil, "the new spare is the replaced site")
+    }
+
+    @Test func aCleanBuildStartsFromAnEmptyFolder() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(await build(root).succeeded)
+        try edit(root, "Use the form now.")
+        #expect(await build(root).succeeded)
+        // A file the spare's manifest does not list would survive staging into the spare:
+        // `--clean` is the way out of whatever was done to it by hand.
+        try fs.write("stray", to: Path.join(root, "public.herald-spare/stray.html"))
+        try edit(root, "Use the form later.")
+        #expect(await build(root, cache: false).succeeded)
+        #expect(fs.kind(of: Path.join(root, "public/stray.html")) == nil)
+        try await expectSameAsClean(root)
+    }
+
+    @Test func aBuildKilledAfterTakingTheSpareLeavesALeftoverTheNextBuildClears() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(await build(root).succeeded)
+        try edit(root, "Use the form now.")
+        #expect(await build(root).succeeded)
+        // What a build killed mid-way leaves: the spare, renamed to its staging folder, half-written.
+        try fs.move(Path.join(root, "public.herald-spare"), to: Path.join(root, "public.herald-staging-99999"))
+        try fs.writeStaged(Data("half a pa".utf8), to: Path.join(root, "public.herald-staging-99999/report/online/index.html"))
+        try edit(root, "Use the form later.")
+        #expect(await build(root).succeeded)
+        #expect(try fs.entries(in: root).map(\.name).filter { $0.contains("herald-staging") }.isEmpty)
+        try await expectSameAsClean(root)
+    }
+}
