@@ -2,15 +2,15 @@ import Content
 import Core
 import Foundation
 
-/// What the last successful `herald build` knew, kept in `.herald-cache/build.json` in the site
-/// folder, so the next build can skip what has not changed. The output must stay byte-identical
-/// to a clean build: anything the cache cannot vouch for is rebuilt.
-struct BuildCache: Codable {
-    static let currentVersion = 3
+/// What the last successful `herald build` knew, kept in `.herald-cache/` in the site folder
+/// (binary: `BuildCache+Bytes`), so the next build can skip what has not changed. The output
+/// must stay byte-identical to a clean build: anything the cache cannot vouch for is rebuilt.
+struct BuildCache: Equatable {
+    static let currentVersion = 4
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.
-    struct Stamp: Codable, Equatable {
+    struct Stamp: Equatable {
         var size: Int
         var modified: Double
 
@@ -27,7 +27,7 @@ struct BuildCache: Codable {
     }
 
     /// One page as it was last built.
-    struct PageRecord: Codable {
+    struct PageRecord: Equatable {
         /// Fingerprint of the page's whole source.
         var text: String
         /// Fingerprint of its front matter alone (empty for the pages Herald makes).
@@ -70,7 +70,7 @@ struct BuildCache: Codable {
     var report: CachedReport
 
     /// The report of the last build, repeated when nothing has changed.
-    struct CachedReport: Codable {
+    struct CachedReport: Codable, Equatable {
         var pageCount: Int
         var fileCount: Int
         var diagnostics: [Diagnostic]
@@ -79,7 +79,7 @@ struct BuildCache: Codable {
 
     /// One cache per output folder, so a build elsewhere (`--output`) does not spoil it.
     static func path(in options: BuildOptions) -> String {
-        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).json")
+        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).cache")
     }
 
     /// The little that says whether anything changed, kept in a file of its own: decoding the
@@ -112,20 +112,17 @@ struct BuildCache: Codable {
     }
 
     static func load(_ fileSystem: FileSystem, options: BuildOptions) -> BuildCache? {
-        guard let data = try? fileSystem.read(path(in: options)),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.version == currentVersion else { return nil }
-        return cache
+        guard let data = try? fileSystem.read(path(in: options)) else { return nil }
+        return BuildCache(decoding: data)
     }
 
     func save(_ fileSystem: FileSystem, options: BuildOptions) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
         // A cache that cannot be written only costs the next build time. The head goes second:
         // a head without its cache is never written, and a stale head no longer matches.
-        guard (try? fileSystem.write(data, to: Self.path(in: options))) != nil else { return }
+        guard (try? fileSystem.write(encoded(), to: Self.path(in: options))) != nil else { return }
         let head = Head(global: global, stamps: Self.digest(stamps), manifest: manifest, report: report)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         if let headData = try? encoder.encode(head) { try? fileSystem.write(headData, to: Self.headPath(in: options)) }
     }
 

@@ -24,8 +24,56 @@ enum Manifest {
 
     /// The entries of the manifest at `path`; nil when there is none or it does not read.
     static func entries(at path: String, on fileSystem: FileSystem) -> [String: Entry]? {
-        guard let data = try? fileSystem.read(path),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let data = try? fileSystem.read(path) else { return nil }
+        return entriesAsWritten(data) ?? entriesFromJSON(data)
+    }
+
+    /// Reads exactly what `json(_:)` writes, line by line: a build reads two manifests of a
+    /// site's every file (the published site's and the spare's), and JSONSerialization took a
+    /// tenth of a second for each at 10,000 pages. Nil for anything else (a path with an
+    /// escape in it, a manifest edited by hand), which `entriesFromJSON` then reads.
+    static func entriesAsWritten(_ data: Data) -> [String: Entry]? {
+        let bytes = [UInt8](data)
+        let head = Array("{\n  \"version\": 1,\n  \"files\": {".utf8)
+        guard bytes.starts(with: head) else { return nil }
+        if bytes[head.count...].elementsEqual("}\n}\n".utf8) { return [:] }
+        let lineStart = Array("\n    \"".utf8), middle = Array("\": {\"sha256\": \"".utf8), sizeLabel = Array("\", \"size\": ".utf8)
+        let tail = Array("\n  }\n}\n".utf8)
+        var entries: [String: Entry] = [:]
+        var at = head.count
+        func skip(_ expected: [UInt8]) -> Bool {
+            guard bytes.count - at >= expected.count, bytes[at..<at + expected.count].elementsEqual(expected) else { return false }
+            at += expected.count
+            return true
+        }
+        while true {
+            guard skip(lineStart) else { return nil }
+            let pathStart = at
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\"), bytes[at] >= 0x20 { at += 1 }
+            let pathEnd = at
+            guard skip(middle) else { return nil }
+            let shaStart = at
+            while at < bytes.count, bytes[at] != UInt8(ascii: "\"") { at += 1 }
+            guard at - shaStart == 64 else { return nil }
+            let shaEnd = at
+            guard skip(sizeLabel) else { return nil }
+            var size = 0, digits = 0
+            while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9"), digits < 18 {
+                size = size * 10 + Int(bytes[at] - UInt8(ascii: "0"))
+                at += 1
+                digits += 1
+            }
+            guard digits > 0, skip([UInt8(ascii: "}")]) else { return nil }
+            let path = String(decoding: bytes[pathStart..<pathEnd], as: UTF8.self)
+            guard entries.updateValue(Entry(sha256: String(decoding: bytes[shaStart..<shaEnd], as: UTF8.self), size: size), forKey: path) == nil
+            else { return nil }
+            if skip([UInt8(ascii: ",")]) { continue }
+            return skip(tail) && at == bytes.count ? entries : nil
+        }
+    }
+
+    static func entriesFromJSON(_ data: Data) -> [String: Entry]? {
+        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let files = json["files"] as? [String: [String: Any]] else { return nil }
         var result: [String: Entry] = [:]
         for (path, entry) in files {

@@ -1,0 +1,80 @@
+import Accessibility
+import Core
+import Foundation
+import Testing
+@testable import Site
+
+/// The cache's binary form gives back exactly what was saved, and anything damaged reads as no
+/// cache at all (the build then makes every page), never as a wrong one.
+struct BuildCacheBytesTests {
+    static func sample() -> BuildCache {
+        let warning = Diagnostic(.warning, "link text 'click here' says nothing", at: SourceLocation(file: "content/ré port.md", line: 12, column: 3),
+                                 hint: "Say where the link goes.")
+        var withFindings = BuildCache.PageRecord(blank: "report/online/index.html")
+        withFindings.text = "0123456789abcdef"
+        withFindings.frontMatter = "fedcba9876543210"
+        withFindings.anchors = ["online-form", "café-hours", ""]
+        withFindings.title = "Report online – Commissioner"
+        withFindings.titleLocation = SourceLocation(file: "templates/layout.mustache", line: 7, column: 1)
+        withFindings.diagnostics = [warning]
+        withFindings.silenced = [SilencedFinding(diagnostic: warning, reason: "the partner's wording")]
+        withFindings.usesSiteReport = true
+        return BuildCache(
+            global: "1d536fc71157c49f",
+            stamps: ["content/report/online.md": .init(size: 4_711, modified: 1_795_464_940.086_932_7),
+                     "content/\u{0}problem 0: loop": .init(size: -1, modified: 0),
+                     "templates/page.mustache": .init(size: 0, modified: -12.5)],
+            structure: SiteStructure(frontMatter: "a", shape: "b", lists: ""),
+            pages: ["report/online.md": withFindings, BuildCache.generatedKey("/404.html"): .init(blank: "404.html")],
+            manifest: String(repeating: "9", count: 64),
+            report: .init(pageCount: 2, fileCount: Int.max, diagnostics: [warning], silenced: []))
+    }
+
+    @Test func whatIsSavedIsWhatIsRead() throws {
+        let cache = Self.sample()
+        let decoded = try #require(BuildCache(decoding: cache.encoded()))
+        #expect(decoded == cache)
+        let empty = BuildCache(global: "", stamps: [:], structure: SiteStructure(frontMatter: "", shape: "", lists: ""), pages: [:],
+                               manifest: "", report: .init(pageCount: 0, fileCount: 0, diagnostics: [], silenced: []))
+        #expect(BuildCache(decoding: empty.encoded()) == empty)
+    }
+
+    @Test func aCacheCutShortAnywhereIsNoCache() {
+        let bytes = Self.sample().encoded()
+        for length in 0..<bytes.count {
+            #expect(BuildCache(decoding: bytes.prefix(length)) == nil, "cut at \(length) of \(bytes.count)")
+        }
+        #expect(BuildCache(decoding: bytes + Data([0])) == nil, "a byte too many")
+    }
+
+    @Test func anotherVersionOrAnotherFileIsNoCache() {
+        var older = Self.sample()
+        older.version = BuildCache.currentVersion - 1
+        #expect(BuildCache(decoding: older.encoded()) == nil)
+        #expect(BuildCache(decoding: Data("{\"global\":\"x\"}".utf8)) == nil, "the JSON of earlier versions")
+        var wrongCount = CacheWriter(magic: BuildCache.magic)
+        wrongCount.int(BuildCache.currentVersion)
+        wrongCount.string("global")
+        wrongCount.int(1_000_000)   // a million stamps in a few bytes
+        #expect(BuildCache(decoding: Data(wrongCount.bytes)) == nil)
+    }
+
+    @Test func integersOfEverySizeRoundTrip() throws {
+        let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min, Int.min + 1]
+        var out = CacheWriter(magic: "")
+        for value in values { out.int(value) }
+        var input = try #require(CacheReader(Data(out.bytes), magic: ""))
+        for value in values { #expect(try input.int() == value) }
+        #expect(input.isAtEnd)
+    }
+}
+
+extension BuildCache.PageRecord {
+    /// A record with nothing in it but where it was written.
+    init(blank output: String) {
+        let result = PageResult(url: "/", outputPath: output, title: "", html: "", diagnostics: [], silenced: [], isPage: true,
+                                lastModified: nil, lint: PageLintResult(file: output, findings: [], title: nil, titleLocation: nil),
+                                sourcePath: nil)
+        self.init(result, text: "", frontMatter: "")
+    }
+}
