@@ -7,17 +7,16 @@ public enum PageLoader {
         -> (SourcePage?, [Diagnostic])
     {
         let display = Path.join(displayRoot, found.path)
-        // A file far past what the Markdown parser takes (4 MB of text) is refused unread, so
-        // a stray 100 MB export costs no time and no memory.
-        if let size = fileSystem.size(of: found.fullPath), size > maximumFileBytes {
-            return (nil, [.error("this file is \(size / (1024 * 1024)) MB long; Herald reads pages of up to 4 MB",
-                                 at: SourceLocation(file: display, line: 1),
-                                 hint: "Split it into several pages, or put long material in a document and link to it.")])
-        }
         let text: String
         do {
-            let data = try fileSystem.read(found.fullPath)
+            // A file far past what the Markdown parser takes (4 MB of text) is refused unread,
+            // so a stray 100 MB export costs no time and no memory.
+            let data = try fileSystem.read(found.fullPath, limit: maximumFileBytes)
             text = try SourceDecoder.decode(data, file: display)
+        } catch let long as FileTooLong {
+            return (nil, [.error("this file is \(long.size / (1024 * 1024)) MB long; Herald reads pages of up to 4 MB",
+                                 at: SourceLocation(file: display, line: 1),
+                                 hint: "Split it into several pages, or put long material in a document and link to it.")])
         } catch let diagnostic as Diagnostic {
             return (nil, [diagnostic])
         } catch {

@@ -22,6 +22,8 @@ public struct DirectoryEntry: Sendable, Hashable {
 /// build never touches a disk it was not given. Paths are `/`-separated strings.
 public protocol FileSystem: Sendable {
     func read(_ path: String) throws -> Data
+    /// Reads the file unless it is longer than `limit` bytes: then throws `FileTooLong`, unread.
+    func read(_ path: String, limit: Int) throws -> Data
     /// Writes the file, creating missing parent folders. A reader of `path` sees the old
     /// file or the new one, never a part-written one.
     func write(_ data: Data, to path: String) throws
@@ -62,6 +64,11 @@ extension FileSystem {
         try write(try read(source), to: destination)
     }
 
+    public func read(_ path: String, limit: Int) throws -> Data {
+        if let size = size(of: path), size > limit { throw FileTooLong(path: path, size: size) }
+        return try read(path)
+    }
+
     public func writeStaged(_ data: Data, to path: String) throws {
         try write(data, to: path)
     }
@@ -94,6 +101,12 @@ extension FileSystem {
 }
 
 /// Failures of the file system, phrased for the person who has to fix them.
+/// A file `read(_:limit:)` did not read because it is longer than the limit.
+public struct FileTooLong: Error, Sendable {
+    public var path: String
+    public var size: Int
+}
+
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String

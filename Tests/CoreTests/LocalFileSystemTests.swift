@@ -111,6 +111,25 @@ import Testing
         #expect(spare.st_ino == newer.st_ino, "linked, not copied")
     }
 
+    @Test func readingGivesTheWholeFileOrSaysWhyNot() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let text = Data("0123456789".utf8), big = Data((0..<200_000).map { UInt8($0 % 251) })
+        try fs.write(text, to: root + "/ten.txt")
+        try fs.write(big, to: root + "/big.bin")
+        try fs.write(Data(), to: root + "/empty.txt")
+        #expect(try fs.read(root + "/ten.txt") == text)
+        #expect(try fs.read(root + "/big.bin") == big)
+        #expect(try fs.read(root + "/empty.txt") == Data())
+        #expect(try fs.read(root + "/ten.txt", limit: 10) == text)
+        let long = #expect(throws: FileTooLong.self) { try fs.read(root + "/ten.txt", limit: 9) }
+        #expect(long?.size == 10)
+        let missing = #expect(throws: FileSystemError.self) { try fs.read(root + "/none.txt") }
+        #expect(missing?.reason == "no such file")
+        let folder = #expect(throws: FileSystemError.self) { try fs.read(root) }
+        #expect(folder?.reason == "cannot be read")
+    }
+
     private static func umaskNow() -> mode_t {
         let mask = umask(0o022)
         umask(mask)
