@@ -3,7 +3,10 @@ import Core
 /// Reads one Markdown file into a `SourcePage`: decode, split off the front matter, check it,
 /// and work out the page's URL.
 public enum PageLoader {
-    public static func load(_ found: ContentDiscovery.Found, from fileSystem: FileSystem, displayRoot: String = "content")
+    /// - Parameter checked: the metadata and findings already known for this front matter (the
+    ///   last build's, while the YAML is unchanged); nil to parse it.
+    public static func load(_ found: ContentDiscovery.Found, from fileSystem: FileSystem, displayRoot: String = "content",
+                            checked: ((FrontMatter) -> (PageMetadata, [Diagnostic])?)? = nil)
         -> (SourcePage?, [Diagnostic])
     {
         let display = Path.join(displayRoot, found.path)
@@ -32,8 +35,13 @@ public enum PageLoader {
         } catch {
             return (nil, [error])
         }
-        let (metadata, diagnostics) = FrontMatterParser.parse(front, file: display)
-        let withLines = diagnostics.map { $0.withSourceLine(from: text) }
+        let metadata: PageMetadata?, withLines: [Diagnostic]
+        if let (known, diagnostics) = checked?(front) {
+            (metadata, withLines) = (known, diagnostics)
+        } else {
+            let (parsed, diagnostics) = FrontMatterParser.parse(front, file: display)
+            (metadata, withLines) = (parsed, diagnostics.map { $0.withSourceLine(from: text) })
+        }
         guard let metadata else { return (nil, withLines) }
         let isSection = Path.basename(found.path) == "_index.md"
         let page = SourcePage(sourcePath: found.path, displayPath: display, text: text, frontMatter: front,

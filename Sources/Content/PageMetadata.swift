@@ -85,4 +85,19 @@ public struct DecisionFields: Sendable, Hashable {
     public var financialImplications: String
     public var confidential: Bool
     public var backgroundPapers: [Attachment]
+
+    public init(number: String, year: Int, sequence: Int, decisionMaker: String, meeting: String, status: DecisionStatus,
+                category: String, summary: String, financialImplications: String, confidential: Bool, backgroundPapers: [Attachment]) {
+        self.number = number
+        self.year = year
+        self.sequence = sequence
+        self.decisionMaker = decisionMaker
+        self.meeting = meeting
+        self.status = status
+        self.category = category
+        self.summary = summary
+        self.financialImplications = financialImplications
+        self.confidential = confidential
+        self.backgroundPapers = backgroundPapers
+    }
 }

@@ -1,3 +1,4 @@
+import Content
 import Core
 import Foundation
 
@@ -20,6 +21,12 @@ extension BuildCache {
         out.array(pages.sorted { $0.key < $1.key }) { out, page in
             out.string(page.key)
             page.value.encode(into: &out)
+        }
+        out.array(frontMatters.sorted { $0.key < $1.key }) { out, entry in
+            out.string(entry.key)
+            out.string(entry.value.fingerprint)
+            entry.value.metadata.encode(into: &out)
+            out.json(entry.value.diagnostics)
         }
         out.string(manifest)
         out.int(report.pageCount)
@@ -46,6 +53,12 @@ extension BuildCache {
                 (try input.string(), try PageRecord(from: &input))
             }) { pages[key] = record }
             self.pages = pages
+            var frontMatters: [String: FrontMatterRecord] = [:]
+            for (path, record) in try input.array({ input throws(CacheReader.Damaged) in
+                (try input.string(), FrontMatterRecord(fingerprint: try input.string(), metadata: try PageMetadata(from: &input),
+                                                       diagnostics: try input.json([Diagnostic].self)))
+            }) { frontMatters[path] = record }
+            self.frontMatters = frontMatters
             manifest = try input.string()
             report = CachedReport(pageCount: try input.int(), fileCount: try input.int(),
                                   diagnostics: try input.json([Diagnostic].self), silenced: try input.json([SilencedFinding].self))
@@ -63,11 +76,7 @@ extension BuildCache.PageRecord {
         out.string(output)
         out.array(anchors) { $0.string($1) }
         out.optional(title) { $0.string($1) }
-        out.optional(titleLocation) { out, location in
-            out.string(location.file)
-            out.int(location.line)
-            out.int(location.column)
-        }
+        out.optional(titleLocation) { $0.location($1) }
         out.json(diagnostics)
         out.json(silenced)
         out.bool(usesSiteReport)
@@ -79,9 +88,7 @@ extension BuildCache.PageRecord {
         output = try input.string()
         anchors = try input.array { input throws(CacheReader.Damaged) in try input.string() }
         title = try input.optional { input throws(CacheReader.Damaged) in try input.string() }
-        titleLocation = try input.optional { input throws(CacheReader.Damaged) in
-            SourceLocation(file: try input.string(), line: try input.int(), column: try input.int())
-        }
+        titleLocation = try input.optional { input throws(CacheReader.Damaged) in try input.location() }
         diagnostics = try input.json([Diagnostic].self)
         silenced = try input.json([SilencedFinding].self)
         usesSiteReport = try input.bool()

@@ -6,7 +6,7 @@ import Foundation
 /// (binary: `BuildCache+Bytes`), so the next build can skip what has not changed. The output
 /// must stay byte-identical to a clean build: anything the cache cannot vouch for is rebuilt.
 struct BuildCache: Equatable {
-    static let currentVersion = 4
+    static let currentVersion = 5
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.
@@ -65,6 +65,8 @@ struct BuildCache: Equatable {
     /// each page's record.
     var structure: SiteStructure
     var pages: [String: PageRecord]
+    /// Each page's checked front matter, by source path (`FrontMatterRecord`).
+    var frontMatters: [String: FrontMatterRecord] = [:]
     /// SHA-256 of the manifest that build published: the output folder must still hold it.
     var manifest: String
     var report: CachedReport
@@ -127,9 +129,18 @@ struct BuildCache: Equatable {
     }
 
     static func global(_ options: BuildOptions, today: Day) -> String {
-        ChangeHash.of(heraldVersion, "\(options.includeDrafts)", options.baseURL ?? "", "\(options.strict)",
+        ChangeHash.of(heraldVersion, executableIdentity, "\(options.includeDrafts)", options.baseURL ?? "", "\(options.strict)",
                       "\(options.preview)", today.iso, options.outputDirectory)
     }
+
+    /// The running program's size and modification time: a Herald built since the cache was
+    /// written may read front matter or make pages differently, so it takes nothing from it.
+    /// Asked of the system, not the site's `FileSystem`: it is the program, not the site.
+    static let executableIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 else { return "" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
 
     static let heraldVersion = "herald-0.1.0"
 
@@ -219,7 +230,7 @@ struct SiteStructure: Codable, Equatable, Sendable {
 enum PageFingerprint {
     static func text(_ page: SourcePage) -> String { ChangeHash.of(page.text) }
 
-    static func frontMatter(_ page: SourcePage) -> String { ChangeHash.of(page.frontMatter.yaml ?? "") }
+    static func frontMatter(_ page: SourcePage) -> String { FrontMatterRecord.fingerprint(of: page.frontMatter) }
 
     /// Headings matter too, as link anchors: a changed page whose anchors differ from last time
     /// is caught after it is parsed.

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Writes the build cache's compact binary form: numbers as variable-length integers, text as
@@ -46,6 +47,12 @@ struct CacheWriter {
     mutating func array<Value>(_ values: [Value], _ write: (inout CacheWriter, Value) -> Void) {
         int(values.count)
         for value in values { write(&self, value) }
+    }
+
+    mutating func location(_ location: SourceLocation) {
+        string(location.file)
+        int(location.line)
+        int(location.column)
     }
 
     /// Rare, nested values (a page's findings) as JSON inside the binary: empty costs one byte.
@@ -132,6 +139,10 @@ struct CacheReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }
         return values
+    }
+
+    mutating func location() throws(Damaged) -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int())
     }
 
     mutating func json<Value: Decodable>(_ type: [Value].Type) throws(Damaged) -> [Value] {

@@ -69,9 +69,21 @@ struct LoadedFile: Sendable {
     var fingerprint: String?
     var frontMatterFingerprint: String?
 
-    static func load(_ found: ContentDiscovery.Found, from fileSystem: FileSystem) -> LoadedFile {
-        let (page, diagnostics) = PageLoader.load(found, from: fileSystem)
+    /// - Parameter frontMatters: the last build's checked front matter, by source path: a page
+    ///   whose YAML is unchanged takes its metadata from there.
+    static func load(_ found: ContentDiscovery.Found, from fileSystem: FileSystem,
+                     frontMatters: [String: FrontMatterRecord]? = nil) -> LoadedFile {
+        let record = frontMatters?[found.path]
+        let (page, diagnostics) = PageLoader.load(found, from: fileSystem, checked: record.map { record in
+            { front in FrontMatterRecord.fingerprint(of: front) == record.fingerprint ? (record.metadata, record.diagnostics) : nil }
+        })
         return LoadedFile(page: page, diagnostics: diagnostics, fingerprint: page.map(PageFingerprint.text),
                           frontMatterFingerprint: page.map(PageFingerprint.frontMatter))
+    }
+
+    /// What the next build needs to skip parsing this page's front matter.
+    var frontMatterRecord: FrontMatterRecord? {
+        guard let page, let frontMatterFingerprint else { return nil }
+        return FrontMatterRecord(fingerprint: frontMatterFingerprint, metadata: page.metadata, diagnostics: diagnostics)
     }
 }

@@ -67,7 +67,8 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path, present: present))
-        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, discovery: discovery, writeEarly: true)
+        let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, discovery: discovery,
+                                               frontMatters: cache?.global == global ? cache?.frontMatters : nil, writeEarly: true)
         var report = rendered
         guard report.succeeded else {
             staging.discard()
@@ -98,7 +99,7 @@ public struct SiteBuilder: Sendable {
             }
             if let outcome {
                 BuildCache(global: global, stamps: stamps, structure: outcome.structure, pages: outcome.records,
-                           manifest: SHA256.hex(Data(manifest.utf8)),
+                           frontMatters: outcome.frontMatters, manifest: SHA256.hex(Data(manifest.utf8)),
                            report: .init(pageCount: report.pageCount, fileCount: report.fileCount,
                                          diagnostics: report.diagnostics, silenced: report.silenced))
                     .save(fileSystem, options: options)
@@ -176,14 +177,16 @@ public struct SiteBuilder: Sendable {
 
     /// - Parameter writeEarly: write each page as soon as it is made, so its HTML is not held
     ///   until the end. Only for a staging folder, which is thrown away if the build fails.
+    /// - Parameter frontMatters: the last build's checked front matter (`herald build`'s cache).
     private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?,
                         discovery: ContentDiscovery? = nil, known: RenderMemory.KnownSources? = nil,
+                        frontMatters: [String: FrontMatterRecord]? = nil,
                         writeEarly: Bool = false) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
         let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, discovery: discovery, known: known,
-                                       writeEarly: writeEarly)
+                                       frontMatters: frontMatters, writeEarly: writeEarly)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort(by: Diagnostic.inReadingOrder)
         report.silenced.sort(by: SilencedFinding.inReadingOrder)
@@ -194,6 +197,8 @@ public struct SiteBuilder: Sendable {
     struct RenderOutcome {
         var structure: SiteStructure
         var records: [String: BuildCache.PageRecord]
+        /// Each page's checked front matter, by source path, for the next build.
+        var frontMatters: [String: FrontMatterRecord]
         /// Each content file as read, by full path, with the stamp it had.
         var loaded: [String: RenderMemory.LoadedSource]
         /// For an in-memory render: what the next one needs to re-make a page on its own.
@@ -202,7 +207,7 @@ public struct SiteBuilder: Sendable {
 
     private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
                             discovery scanned: ContentDiscovery?, known: RenderMemory.KnownSources?,
-                            writeEarly: Bool) async -> RenderOutcome? {
+                            frontMatters: [String: FrontMatterRecord]?, writeEarly: Bool) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
@@ -230,7 +235,7 @@ public struct SiteBuilder: Sendable {
         let fileSystem = self.fileSystem
         let loaded = await concurrentMap(discovery.markdown) { found in
             // A file whose stamp is unchanged since the last render is not read again.
-            known?.unchanged(found.fullPath) ?? LoadedFile.load(found, from: fileSystem)
+            known?.unchanged(found.fullPath) ?? LoadedFile.load(found, from: fileSystem, frontMatters: frontMatters)
         }
         report.diagnostics += loaded.flatMap(\.diagnostics)
         let assets = discovery.assets.map { found in
@@ -375,7 +380,11 @@ public struct SiteBuilder: Sendable {
             working = RenderMemory.Working(stage: stage, resolver: resolver, discovery: discovery, siteDiagnostics: siteDiagnostics,
                                            crossPage: crossPage, reportingPages: deferred.map(\.source.sourcePath), report: report)
         }
-        return RenderOutcome(structure: structure, records: records, loaded: sources, working: working)
+        var checked: [String: FrontMatterRecord] = [:]
+        for file in loaded {
+            if let page = file.page, let record = file.frontMatterRecord { checked[page.sourcePath] = record }
+        }
+        return RenderOutcome(structure: structure, records: records, frontMatters: checked, loaded: sources, working: working)
     }
 
     /// Pages the last build made that can be taken as they are: same source, and nothing they
