@@ -84,6 +84,11 @@ struct BuildCache: Equatable {
         Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).cache")
     }
 
+    /// Where caches before version 4 were kept, as JSON.
+    static func legacyPath(in options: BuildOptions) -> String {
+        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).json")
+    }
+
     /// The little that says whether anything changed, kept in a file of its own: decoding the
     /// whole cache (every page's record) took most of a no-change build of a large site.
     struct Head: Codable {
@@ -122,6 +127,8 @@ struct BuildCache: Equatable {
         // A cache that cannot be written only costs the next build time. The head goes second:
         // a head without its cache is never written, and a stale head no longer matches.
         guard (try? fileSystem.write(encoded(), to: Self.path(in: options))) != nil else { return }
+        // The JSON cache of Herald before version 4 is never read again: 10 MB for a large site.
+        try? fileSystem.remove(Self.legacyPath(in: options))
         let head = Head(global: global, stamps: Self.digest(stamps), manifest: manifest, report: report)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -59,6 +59,17 @@ struct BuildCacheBytesTests {
         #expect(BuildCache(decoding: Data(wrongCount.bytes)) == nil)
     }
 
+    @Test func savingRemovesTheJSONCacheOfEarlierVersions() throws {
+        let fs = InMemoryFileSystem()
+        let options = TestSite.options()
+        try fs.write(Data("{\"version\":3}".utf8), to: BuildCache.legacyPath(in: options))
+        try fs.write(Data("{}".utf8), to: ".herald-cache/build-another-output.json")
+        Self.sample().save(fs, options: options)
+        #expect(fs.kind(of: BuildCache.legacyPath(in: options)) == nil)
+        #expect(fs.kind(of: ".herald-cache/build-another-output.json") == .file, "another output folder's cache is its own")
+        #expect(BuildCache.load(fs, options: options) == Self.sample())
+    }
+
     @Test func integersOfEverySizeRoundTrip() throws {
         let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min, Int.min + 1]
         var out = CacheWriter(magic: "")
