@@ -23,6 +23,32 @@ public enum Escape {
         return result
     }
 
+    /// A template value in HTML: `&`, `<`, `>`, `"` and `'` replaced, exactly as swift-mustache's
+    /// own escaping does, and everything else kept. Looked for byte by byte, and most values
+    /// (titles, slugs, dates) have none and are returned as they are: the library's escaping
+    /// looks every `Character` up in a dictionary, 4% of a full build.
+    public static func html(_ text: String) -> String {
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        return escaped ?? text
+    }
+
     /// A JSON string literal, quotes included; `<`, `>` and `&` escaped too so the JSON is safe
     /// even if someone embeds it in a page.
     public static func json(_ text: String) -> String {

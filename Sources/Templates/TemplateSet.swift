@@ -39,7 +39,7 @@ public struct TemplateSet: Sendable {
             let source = sources[name]!
             let file = Path.join(displayRoot, name + ".mustache")
             do {
-                library.register(try MustacheTemplate(string: source), named: name)
+                library.register(try MustacheTemplate(string: ByteEscapedHTML.prefixed(source)), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 if "\(error.error)" == "expectedSectionEnd", let unclosed = UnclosedSection.find(in: source) {
                     let tag = unclosed.tag
@@ -48,10 +48,10 @@ public struct TemplateSet: Sendable {
                                               hint: "Close it with {{/\(tag.name)}} where the section ends.",
                                               sourceLine: SourceText.line(tag.line, of: source)))
                 } else {
-                    let location = SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)
-                    diagnostics.append(.error("template error: \(describe(error.error))", at: location,
+                    let (line, column, text) = ByteEscapedHTML.position(of: error.context)
+                    diagnostics.append(.error("template error: \(describe(error.error))", at: SourceLocation(file: file, line: line, column: column),
                                               hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed.",
-                                              sourceLine: error.context.line))
+                                              sourceLine: text))
                 }
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: file, line: 1)))

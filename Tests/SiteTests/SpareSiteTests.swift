@@ -55,6 +55,15 @@ import Testing
         try fs.write("---\ntitle: Report online\n---\n## Online form\n\n\(body)\n", to: Path.join(root, "content/report/online.md"))
     }
 
+    /// A site built twice, the second time after an edit, so that a spare is beside `public/`.
+    func siteWithASpare() async throws -> String {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        #expect(await build(root).succeeded)
+        try edit(root, "Use the form now.")
+        #expect(await build(root).succeeded)
+        return root
+    }
+
     @Test func theReplacedSiteIsTheSpareAndAnUnchangedPageIsNeverWrittenAgain() async throws {
         let root = try TestSite.smallSiteOnDisk(fs)
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -97,11 +106,8 @@ import Testing
     }
 
     @Test func aSpareFileRemovedOrCutShortByHandIsWrittenAgain() async throws {
-        let root = try TestSite.smallSiteOnDisk(fs)
+        let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(await build(root).succeeded)
-        try edit(root, "Use the form now.")
-        #expect(await build(root).succeeded)
         let spare = Path.join(root, "public.herald-spare")
         try fs.remove(Path.join(spare, "report/phone/index.html"))
         try fs.writeStaged(Data("cut".utf8), to: Path.join(spare, "report/index.html"))
@@ -111,11 +117,8 @@ import Testing
     }
 
     @Test func aSpareWhoseManifestDoesNotReadIsRemovedNotUsed() async throws {
-        let root = try TestSite.smallSiteOnDisk(fs)
+        let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(await build(root).succeeded)
-        try edit(root, "Use the form now.")
-        #expect(await build(root).succeeded)
         let spare = Path.join(root, "public.herald-spare")
         try fs.write("{ not json", to: Path.join(spare, Manifest.fileName))
         try fs.write("stray", to: Path.join(spare, "stray.html"))
@@ -127,11 +130,8 @@ import Testing
     }
 
     @Test func aCleanBuildStartsFromAnEmptyFolder() async throws {
-        let root = try TestSite.smallSiteOnDisk(fs)
+        let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(await build(root).succeeded)
-        try edit(root, "Use the form now.")
-        #expect(await build(root).succeeded)
         // A file the spare's manifest does not list would survive staging into the spare:
         // `--clean` is the way out of whatever was done to it by hand.
         try fs.write("stray", to: Path.join(root, "public.herald-spare/stray.html"))
@@ -142,11 +142,8 @@ import Testing
     }
 
     @Test func aBuildKilledAfterTakingTheSpareLeavesALeftoverTheNextBuildClears() async throws {
-        let root = try TestSite.smallSiteOnDisk(fs)
+        let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(await build(root).succeeded)
-        try edit(root, "Use the form now.")
-        #expect(await build(root).succeeded)
         // What a build killed mid-way leaves: the spare, renamed to its staging folder, half-written.
         try fs.move(Path.join(root, "public.herald-spare"), to: Path.join(root, "public.herald-staging-99999"))
         try fs.writeStaged(Data("half a pa".utf8), to: Path.join(root, "public.herald-staging-99999/report/online/index.html"))
