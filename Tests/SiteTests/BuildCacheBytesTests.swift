@@ -47,6 +47,22 @@ struct BuildCacheBytesTests {
         #expect(BuildCache(decoding: bytes + Data([0])) == nil, "a byte too many")
     }
 
+    /// Damage of any other kind (a disk error, another program writing over it) reads as no cache
+    /// or as some cache, never as a crash: thousands of caches with bytes changed at random.
+    @Test func aCacheWithBytesChangedAtRandomNeverCrashes() {
+        let bytes = [UInt8](Self.sample().encoded())
+        var random = SplitMix(seed: 7)
+        var decoded = 0
+        for _ in 0..<3_000 {
+            var damaged = bytes
+            for _ in 0...(random.next() % 4) {
+                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
+            }
+            if BuildCache(decoding: Data(damaged)) != nil { decoded += 1 }
+        }
+        #expect(decoded < 3_000, "some damage must be noticed")
+    }
+
     @Test func anotherVersionOrAnotherFileIsNoCache() {
         var older = Self.sample()
         older.version = BuildCache.currentVersion - 1
@@ -87,5 +103,20 @@ extension BuildCache.PageRecord {
                                 lastModified: nil, lint: PageLintResult(file: output, findings: [], title: nil, titleLocation: nil),
                                 sourcePath: nil)
         self.init(result, text: "", frontMatter: "")
+    }
+}
+
+/// A small seeded generator, so that the random damage is the same on every run.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -48,5 +48,14 @@ struct ManifestReadingTests {
         }
         let shortHash = whole.replacingOccurrences(of: Self.sha, with: "abc")
         #expect(Manifest.entriesAsWritten(Data(shortHash.utf8)) == nil)
+        // Bytes changed at random: read as something or refused, never a crash.
+        var random = SplitMix(seed: 11)
+        var refused = 0
+        for _ in 0..<3_000 {
+            var damaged = bytes
+            damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
+            if Manifest.entriesAsWritten(Data(damaged)) == nil { refused += 1 }
+        }
+        #expect(refused > 0 && refused <= 3_000)
     }
 }
