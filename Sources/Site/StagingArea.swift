@@ -68,6 +68,8 @@ public struct StagingArea: Sendable {
     func removeStale(_ present: [String: Manifest.Entry], keeping made: [String: Manifest.Entry]) throws {
         var folders = Set<String>()
         for file in present.keys where made[file] == nil && file != Manifest.fileName {
+            // Only a file: where this build made a folder of the same name, it stays.
+            guard fileSystem.kind(of: Path.join(path, file)) == .file else { continue }
             try fileSystem.remove(Path.join(path, file))
             var folder = Path.dirname(file)
             while !folder.isEmpty, folders.insert(folder).inserted { folder = Path.dirname(folder) }

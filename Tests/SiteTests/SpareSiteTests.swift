@@ -141,6 +141,22 @@ import Testing
         try await expectSameAsClean(root)
     }
 
+    /// A name that was a file in the spare and is a folder in this build (or the other way
+    /// round) keeps what this build made.
+    @Test func removingStaleFilesLeavesWhatThisBuildMadeUnderTheSameName() throws {
+        let memory = InMemoryFileSystem()
+        let staging = StagingArea(fileSystem: memory, outputPath: "public", token: "1")
+        let entry = Manifest.Entry(sha256: String(repeating: "0", count: 64), size: 1)
+        try memory.write(Data("n".utf8), to: "\(staging.path)/plan/index.html")   // was the file `plan`
+        try memory.write(Data("f".utf8), to: "\(staging.path)/notes")             // was `notes/index.html`
+        try memory.write(Data("o".utf8), to: "\(staging.path)/old/deep/index.html")
+        try staging.removeStale(["plan": entry, "notes/index.html": entry, "old/deep/index.html": entry],
+                                keeping: ["plan/index.html": entry, "notes": entry])
+        #expect(try memory.readText("\(staging.path)/plan/index.html") == "n")
+        #expect(try memory.readText("\(staging.path)/notes") == "f")
+        #expect(memory.kind(of: "\(staging.path)/old") == nil, "the emptied folders go too")
+    }
+
     @Test func aBuildKilledAfterTakingTheSpareLeavesALeftoverTheNextBuildClears() async throws {
         let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
