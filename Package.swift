@@ -49,13 +49,15 @@ let package = Package(
             // docs/benchmarks.md has the measurements.
             .linkedLibrary("mimalloc", .when(platforms: [.linux])),
         ]),
+        // Helpers the test targets share (a seeded random generator); no product uses it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "Markdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "Markdown", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
-        .testTarget(name: "HeraldCLITests", dependencies: ["herald"]),
+        .testTarget(name: "HeraldCLITests", dependencies: ["herald", "TestSupport"]),
     ]
 )

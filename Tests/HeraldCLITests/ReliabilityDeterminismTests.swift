@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Two builds of the same input give byte-identical `public/` trees, whatever order the files
@@ -120,7 +121,7 @@ import Testing
         let paths = Self.files.keys.sorted()
         let first = try Self.makeSite(order: paths) { Date(timeIntervalSince1970: 1_600_000_000 + Double($0) * 60) }
         defer { try? FileManager.default.removeItem(at: first) }
-        var random = SplitMix64(state: 42)
+        var random = SplitMix64(seed: 42)
         let second = try Self.makeSite(order: paths.reversed()) { _ in Date(timeIntervalSince1970: 1_700_000_000 + Double(random.next() % 10_000_000)) }
         defer { try? FileManager.default.removeItem(at: second) }
 

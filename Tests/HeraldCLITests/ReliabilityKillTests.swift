@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -64,7 +65,7 @@ import Glibc
         #expect(snapshots["A"] != snapshots["B"])
 
         // Bounded: 30 kills or about 60 s, whichever comes first, but at least 10 kills.
-        var random = SplitMix64(state: 0x4845_5241_4C44)
+        var random = SplitMix64(seed: 0x4845_5241_4C44)
         let deadline = started.addingTimeInterval(55)
         let hardDeadline = started.addingTimeInterval(100)
         var kills = 0, midBuild = 0, oldKept = 0, newPublished = 0, leftoversSeen = 0, finishedBeforeKill = 0, completed = 0

@@ -116,19 +116,6 @@ struct ScratchSite {
     func destroy() { try? FileManager.default.removeItem(at: root) }
 }
 
-/// A small, fixed-seed generator: the same kill moments on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Hands a value that is not `Sendable` (a `Process`) to the one thread that waits on it.
 final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value

@@ -1,6 +1,7 @@
 import Accessibility
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import Site
 
@@ -51,7 +52,7 @@ struct BuildCacheBytesTests {
     /// or as some cache, never as a crash: thousands of caches with bytes changed at random.
     @Test func aCacheWithBytesChangedAtRandomNeverCrashes() {
         let bytes = [UInt8](Self.sample().encoded())
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var decoded = 0
         for _ in 0..<3_000 {
             var damaged = bytes
@@ -106,17 +107,3 @@ extension BuildCache.PageRecord {
     }
 }
 
-/// A small seeded generator, so that the random damage is the same on every run.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import Site
 
@@ -49,7 +50,7 @@ struct ManifestReadingTests {
         let shortHash = whole.replacingOccurrences(of: Self.sha, with: "abc")
         #expect(Manifest.entriesAsWritten(Data(shortHash.utf8)) == nil)
         // Bytes changed at random: read as something or refused, never a crash.
-        var random = SplitMix(seed: 11)
+        var random = SplitMix64(seed: 11)
         var refused = 0
         for _ in 0..<3_000 {
             var damaged = bytes
