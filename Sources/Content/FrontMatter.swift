@@ -10,6 +10,13 @@ public struct FrontMatter: Sendable, Hashable {
     /// The file line the body starts on.
     public var bodyFirstLine: Int
 
+    public init(yaml: String?, yamlFirstLine: Int, body: String, bodyFirstLine: Int) {
+        self.yaml = yaml
+        self.yamlFirstLine = yamlFirstLine
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
+
     /// Splits `text` (already decoded: no BOM, `\n` line endings).
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
         guard text.hasPrefix("---\n") || text == "---" else {

@@ -15,6 +15,7 @@ public struct SourcePage: Sendable {
         var url: String
         var isSection: Bool
         var parentURL: String?
+        var hasText: Bool
     }
 
     // Mutated only through `unique()`, so a box shared between copies (or tasks) never changes.
@@ -25,11 +26,17 @@ public struct SourcePage: Sendable {
 
     private var box: Box
 
+    /// - Parameter hasText: false for a page made from the last build's record of it, whose text
+    ///   and body are empty until the file is read again (`herald build` reads only the pages it
+    ///   makes again).
     public init(sourcePath: String, displayPath: String, text: String, frontMatter: FrontMatter, metadata: PageMetadata,
-                url: String, isSection: Bool) {
+                url: String, isSection: Bool, hasText: Bool = true) {
         box = Box(Fields(sourcePath: sourcePath, displayPath: displayPath, text: text, frontMatter: frontMatter,
-                         metadata: metadata, url: url, isSection: isSection, parentURL: Self.parentURL(of: url)))
+                         metadata: metadata, url: url, isSection: isSection, parentURL: Self.parentURL(of: url), hasText: hasText))
     }
+
+    /// Whether `text` and the front matter's `body` hold the file's text (see `init`).
+    public var hasText: Bool { box.fields.hasText }
 
     private mutating func unique() {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }

@@ -27,6 +27,8 @@ extension BuildCache {
             out.string(entry.value.fingerprint)
             entry.value.metadata.encode(into: &out)
             out.json(entry.value.diagnostics)
+            out.string(entry.value.yaml)
+            out.int(entry.value.bodyFirstLine)
         }
         out.string(manifest)
         out.int(report.pageCount)
@@ -56,7 +58,8 @@ extension BuildCache {
             var frontMatters: [String: FrontMatterRecord] = [:]
             for (path, record) in try input.array({ input throws(CacheReader.Damaged) in
                 (try input.string(), FrontMatterRecord(fingerprint: try input.string(), metadata: try PageMetadata(from: &input),
-                                                       diagnostics: try input.json([Diagnostic].self)))
+                                                       diagnostics: try input.json([Diagnostic].self),
+                                                       yaml: try input.string(), bodyFirstLine: try input.int()))
             }) { frontMatters[path] = record }
             self.frontMatters = frontMatters
             manifest = try input.string()

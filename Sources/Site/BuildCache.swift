@@ -5,12 +5,12 @@ import Foundation
 /// What the last successful `herald build` knew, kept in `.herald-cache/` in the site folder
 /// (binary: `BuildCache+Bytes`), so the next build can skip what has not changed. The output
 /// must stay byte-identical to a clean build: anything the cache cannot vouch for is rebuilt.
-struct BuildCache: Equatable {
-    static let currentVersion = 5
+struct BuildCache: Equatable, Sendable {
+    static let currentVersion = 6
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.
-    struct Stamp: Equatable {
+    struct Stamp: Equatable, Sendable {
         var size: Int
         var modified: Double
 
@@ -72,7 +72,7 @@ struct BuildCache: Equatable {
     var report: CachedReport
 
     /// The report of the last build, repeated when nothing has changed.
-    struct CachedReport: Codable, Equatable {
+    struct CachedReport: Codable, Equatable, Sendable {
         var pageCount: Int
         var fileCount: Int
         var diagnostics: [Diagnostic]

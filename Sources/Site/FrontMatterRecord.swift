@@ -9,6 +9,10 @@ struct FrontMatterRecord: Equatable, Sendable {
     var metadata: PageMetadata
     /// The findings about the front matter, with their source lines.
     var diagnostics: [Diagnostic]
+    /// The front matter itself, without the body: what a page made from this record shows of
+    /// it (the site's structure fingerprint reads the YAML).
+    var yaml: String
+    var bodyFirstLine: Int
 
     /// The YAML and the line it starts on: all that the metadata and its findings come from,
     /// with the page's path (the records are kept by path).

@@ -67,8 +67,21 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path, present: present))
+        // What the last build knew of each page stays true while the options and Herald are
+        // the same; a page whose file has the stamp it had then is not even read, unless it is
+        // made again.
+        let lastBuild = cache?.global == global ? cache : nil
+        var unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)?
+        if let lastBuild {
+            unread = { found in
+                guard let stamp = stamps[found.fullPath], lastBuild.stamps[found.fullPath] == stamp,
+                      let record = lastBuild.frontMatters[found.path], let page = lastBuild.pages[found.path],
+                      page.frontMatter == record.fingerprint else { return nil }
+                return LoadedFile.unread(found, record: record, page: page)
+            }
+        }
         let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, discovery: discovery,
-                                               frontMatters: cache?.global == global ? cache?.frontMatters : nil, writeEarly: true)
+                                               frontMatters: lastBuild?.frontMatters, unread: unread, writeEarly: true)
         var report = rendered
         guard report.succeeded else {
             staging.discard()
@@ -178,15 +191,18 @@ public struct SiteBuilder: Sendable {
     /// - Parameter writeEarly: write each page as soon as it is made, so its HTML is not held
     ///   until the end. Only for a staging folder, which is thrown away if the build fails.
     /// - Parameter frontMatters: the last build's checked front matter (`herald build`'s cache).
+    /// - Parameter unread: a content file as the last build left it, without reading it, when it
+    ///   is unchanged since (`LoadedFile.unread`); nil to read it.
     private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?,
                         discovery: ContentDiscovery? = nil, known: RenderMemory.KnownSources? = nil,
                         frontMatters: [String: FrontMatterRecord]? = nil,
+                        unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)? = nil,
                         writeEarly: Bool = false) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
         let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, discovery: discovery, known: known,
-                                       frontMatters: frontMatters, writeEarly: writeEarly)
+                                       frontMatters: frontMatters, unread: unread, writeEarly: writeEarly)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort(by: Diagnostic.inReadingOrder)
         report.silenced.sort(by: SilencedFinding.inReadingOrder)
@@ -207,7 +223,8 @@ public struct SiteBuilder: Sendable {
 
     private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
                             discovery scanned: ContentDiscovery?, known: RenderMemory.KnownSources?,
-                            frontMatters: [String: FrontMatterRecord]?, writeEarly: Bool) async -> RenderOutcome? {
+                            frontMatters checked: [String: FrontMatterRecord]?, unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)?,
+                            writeEarly: Bool) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
@@ -235,7 +252,7 @@ public struct SiteBuilder: Sendable {
         let fileSystem = self.fileSystem
         let loaded = await concurrentMap(discovery.markdown) { found in
             // A file whose stamp is unchanged since the last render is not read again.
-            known?.unchanged(found.fullPath) ?? LoadedFile.load(found, from: fileSystem, frontMatters: frontMatters)
+            known?.unchanged(found.fullPath) ?? unread?(found) ?? LoadedFile.load(found, from: fileSystem, frontMatters: checked)
         }
         report.diagnostics += loaded.flatMap(\.diagnostics)
         let assets = discovery.assets.map { found in
@@ -264,13 +281,30 @@ public struct SiteBuilder: Sendable {
         }
         let edited = PageFingerprint.frontMatterEdits(tree, frontMatters: frontMatters, structure: structure, reuse: reuse)
         var reused = reusablePages(tree, texts: texts, structure: structure, edited: edited, reuse: reuse)
-        var parsed = await concurrentMap(tree.pages.filter { reused[$0.sourcePath] == nil }) { stage.parse($0) }
+        // A page taken unread from the last build is read now, as it is made again.
+        let found = Dictionary(discovery.markdown.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let parse = { @Sendable (page: SourcePage) -> PageStage.Parsed in
+            guard !page.hasText else { return stage.parse(page) }
+            let file = found[page.sourcePath].map { LoadedFile.load($0, from: fileSystem, frontMatters: checked) }
+            guard let reread = file?.page else {
+                // Changed or gone since the build began: say why, and publish nothing.
+                var failed = stage.parse(page)
+                let why = file?.diagnostics.filter { $0.severity == .error } ?? []
+                failed.diagnostics += why.isEmpty
+                    ? [.error("\(page.displayPath) could not be read again", at: SourceLocation(file: page.displayPath, line: 1),
+                              hint: "Build again; if it happens again, run `herald build --clean`.")]
+                    : why
+                return failed
+            }
+            return stage.parse(reread)
+        }
+        var parsed = await concurrentMap(tree.pages.filter { reused[$0.sourcePath] == nil }) { parse($0) }
         // A changed page whose anchors moved may break links on unchanged pages: check them all.
         let anchorsMoved = parsed.contains { page in
             reuse?.pages[page.source.sourcePath].map { Set($0.anchors) != Set(page.headingIDs) } ?? false
         }
         if anchorsMoved {
-            parsed += await concurrentMap(tree.pages.filter { reused[$0.sourcePath] != nil }) { stage.parse($0) }
+            parsed += await concurrentMap(tree.pages.filter { reused[$0.sourcePath] != nil }) { parse($0) }
             reused = [:]
         }
         // Each page's Markdown diagnostics come back in its result (stage.finish), so they are
@@ -380,11 +414,11 @@ public struct SiteBuilder: Sendable {
             working = RenderMemory.Working(stage: stage, resolver: resolver, discovery: discovery, siteDiagnostics: siteDiagnostics,
                                            crossPage: crossPage, reportingPages: deferred.map(\.source.sourcePath), report: report)
         }
-        var checked: [String: FrontMatterRecord] = [:]
+        var frontMatterRecords: [String: FrontMatterRecord] = [:]
         for file in loaded {
-            if let page = file.page, let record = file.frontMatterRecord { checked[page.sourcePath] = record }
+            if let page = file.page, let record = file.frontMatterRecord { frontMatterRecords[page.sourcePath] = record }
         }
-        return RenderOutcome(structure: structure, records: records, frontMatters: checked, loaded: sources, working: working)
+        return RenderOutcome(structure: structure, records: records, frontMatters: frontMatterRecords, loaded: sources, working: working)
     }
 
     /// Pages the last build made that can be taken as they are: same source, and nothing they

@@ -1,6 +1,5 @@
 import Core
 import Foundation
-import Synchronization
 import Testing
 @testable import Site
 
@@ -23,11 +22,14 @@ struct PublishTests {
 
     @Test func anOldSiteThatCannotBeRemovedIsAdviceAndTheNextBuildClearsIt() async throws {
         let memory = TestSite.files(["report/_index.md": "---\ntitle: Report\n---\nFirst.\n"])
-        let fs = StuckRemovals(memory)
+        let fs = WatchedFileSystem(memory)
         let builder = SiteBuilder(fileSystem: fs, options: TestSite.options())
         #expect(await builder.build().succeeded)
 
-        fs.stuck.withLock { $0 = true }
+        // Neither removed nor made the spare.
+        fs.refuse.withLock { $0 = { operation, path in
+            operation == .remove ? path.contains(".herald-staging-") : path.hasSuffix(".herald-spare")
+        } }
         try memory.write("---\ntitle: Report\n---\nSecond.\n", to: "content/report/_index.md")
         let report = await builder.build()
         #expect(report.succeeded, "the new site is out: the build succeeded")
@@ -38,43 +40,10 @@ struct PublishTests {
         let left = try memory.entries(in: "").map(\.name).filter { $0.contains("herald-staging") }
         #expect(left.count == 1)
 
-        fs.stuck.withLock { $0 = false }
+        fs.refuse.withLock { $0 = { _, _ in false } }
         try memory.write("---\ntitle: Report\n---\nThird.\n", to: "content/report/_index.md")
         #expect(await builder.build().succeeded)
         #expect(try memory.entries(in: "").map(\.name).filter { $0.contains("herald-staging") }.isEmpty)
         #expect(try memory.readText("public/report/index.html").contains("Third."))
     }
-}
-
-/// An in-memory disk on which, while `stuck` is set, a staging folder can be neither removed nor
-/// made the spare (a file held open elsewhere, a permission changed under the build).
-private final class StuckRemovals: FileSystem {
-    let base: InMemoryFileSystem
-    let stuck = Mutex(false)
-
-    init(_ base: InMemoryFileSystem) { self.base = base }
-
-    func remove(_ path: String) throws {
-        if stuck.withLock({ $0 }), path.contains(".herald-staging-"), base.kind(of: path) != nil {
-            throw FileSystemError(path: path, reason: "cannot be removed")
-        }
-        try base.remove(path)
-    }
-
-    func read(_ path: String) throws -> Data { try base.read(path) }
-    func write(_ data: Data, to path: String) throws { try base.write(data, to: path) }
-    func entries(in directory: String) throws -> [DirectoryEntry] { try base.entries(in: directory) }
-    func kind(of path: String) -> FileKind? { base.kind(of: path) }
-    func resolvingSymbolicLinks(_ path: String) throws -> String { try base.resolvingSymbolicLinks(path) }
-    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
-    func move(_ source: String, to destination: String) throws {
-        if stuck.withLock({ $0 }), destination.hasSuffix(".herald-spare") {
-            throw FileSystemError(path: destination, reason: "cannot be made")
-        }
-        try base.move(source, to: destination)
-    }
-    func exchange(_ replacement: String, with target: String) throws { try base.exchange(replacement, with: target) }
-    func modificationDate(of path: String) -> Date? { base.modificationDate(of: path) }
-    func size(of path: String) -> Int? { base.size(of: path) }
-    func linkOrCopy(_ source: String, to destination: String) throws { try base.linkOrCopy(source, to: destination) }
 }
