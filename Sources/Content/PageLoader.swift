@@ -43,10 +43,17 @@ public enum PageLoader {
             (metadata, withLines) = (parsed, diagnostics.map { $0.withSourceLine(from: text) })
         }
         guard let metadata else { return (nil, withLines) }
-        let isSection = Path.basename(found.path) == "_index.md"
-        let page = SourcePage(sourcePath: found.path, displayPath: display, text: text, frontMatter: front,
-                              metadata: metadata, url: url(for: found.path, slug: metadata.slug), isSection: isSection)
-        return (page, withLines)
+        return (page(found, displayRoot: displayRoot, text: text, frontMatter: front, metadata: metadata), withLines)
+    }
+
+    /// The page a file makes once its front matter is checked: where the file is decides its
+    /// display path, its URL (with the slug) and whether it is a section.
+    /// - Parameter hasText: false when `text` and the body are left empty (see `SourcePage.init`).
+    public static func page(_ found: ContentDiscovery.Found, displayRoot: String = "content", text: String,
+                            frontMatter: FrontMatter, metadata: PageMetadata, hasText: Bool = true) -> SourcePage {
+        SourcePage(sourcePath: found.path, displayPath: Path.join(displayRoot, found.path), text: text, frontMatter: frontMatter,
+                   metadata: metadata, url: url(for: found.path, slug: metadata.slug),
+                   isSection: Path.basename(found.path) == "_index.md", hasText: hasText)
     }
 
     /// The largest page file read: the Markdown parser's 4 MB of text, and room for front matter.

@@ -100,13 +100,13 @@ extension FileSystem {
     }
 }
 
-/// Failures of the file system, phrased for the person who has to fix them.
 /// A file `read(_:limit:)` did not read because it is longer than the limit.
 public struct FileTooLong: Error, Sendable {
     public var path: String
     public var size: Int
 }
 
+/// Failures of the file system, phrased for the person who has to fix them.
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String

@@ -24,11 +24,7 @@ extension BuildCache {
         }
         out.array(frontMatters.sorted { $0.key < $1.key }) { out, entry in
             out.string(entry.key)
-            out.string(entry.value.fingerprint)
-            entry.value.metadata.encode(into: &out)
-            out.json(entry.value.diagnostics)
-            out.string(entry.value.yaml)
-            out.int(entry.value.bodyFirstLine)
+            entry.value.encode(into: &out)
         }
         out.string(manifest)
         out.int(report.pageCount)
@@ -57,9 +53,7 @@ extension BuildCache {
             self.pages = pages
             var frontMatters: [String: FrontMatterRecord] = [:]
             for (path, record) in try input.array({ input throws(CacheReader.Damaged) in
-                (try input.string(), FrontMatterRecord(fingerprint: try input.string(), metadata: try PageMetadata(from: &input),
-                                                       diagnostics: try input.json([Diagnostic].self),
-                                                       yaml: try input.string(), bodyFirstLine: try input.int()))
+                (try input.string(), try FrontMatterRecord(from: &input))
             }) { frontMatters[path] = record }
             self.frontMatters = frontMatters
             manifest = try input.string()

@@ -9,14 +9,33 @@ struct FrontMatterRecord: Equatable, Sendable {
     var metadata: PageMetadata
     /// The findings about the front matter, with their source lines.
     var diagnostics: [Diagnostic]
-    /// The front matter itself, without the body: what a page made from this record shows of
-    /// it (the site's structure fingerprint reads the YAML).
-    var yaml: String
-    var bodyFirstLine: Int
+    /// The front matter itself with its body left empty: what a page made from this record
+    /// shows of it (the site's structure fingerprint reads the YAML).
+    var frontMatter: FrontMatter
 
     /// The YAML and the line it starts on: all that the metadata and its findings come from,
     /// with the page's path (the records are kept by path).
     static func fingerprint(of front: FrontMatter) -> String {
         ChangeHash.of(front.yaml ?? "\u{0}none", String(front.yamlFirstLine))
+    }
+}
+
+/// The record in the cache's binary form.
+extension FrontMatterRecord {
+    func encode(into out: inout CacheWriter) {
+        out.string(fingerprint)
+        metadata.encode(into: &out)
+        out.json(diagnostics)
+        out.optional(frontMatter.yaml) { $0.string($1) }
+        out.int(frontMatter.yamlFirstLine)
+        out.int(frontMatter.bodyFirstLine)
+    }
+
+    init(from input: inout CacheReader) throws(CacheReader.Damaged) {
+        fingerprint = try input.string()
+        metadata = try PageMetadata(from: &input)
+        diagnostics = try input.json([Diagnostic].self)
+        frontMatter = FrontMatter(yaml: try input.optional { input throws(CacheReader.Damaged) in try input.string() },
+                                  yamlFirstLine: try input.int(), body: "", bodyFirstLine: try input.int())
     }
 }

@@ -83,19 +83,17 @@ struct LoadedFile: Sendable {
 
     /// What the next build needs to skip parsing this page's front matter.
     var frontMatterRecord: FrontMatterRecord? {
-        guard let page, let frontMatterFingerprint, let yaml = page.frontMatter.yaml else { return nil }
-        return FrontMatterRecord(fingerprint: frontMatterFingerprint, metadata: page.metadata, diagnostics: diagnostics,
-                                 yaml: yaml, bodyFirstLine: page.frontMatter.bodyFirstLine)
+        guard let page, let frontMatterFingerprint else { return nil }
+        var front = page.frontMatter
+        front.body = ""
+        return FrontMatterRecord(fingerprint: frontMatterFingerprint, metadata: page.metadata, diagnostics: diagnostics, frontMatter: front)
     }
 
     /// The page as the last build left it, unread: its front matter from `record`, its text's
     /// fingerprint from `page`, its text itself read only if the page is made again
     /// (`SourcePage.hasText`). Only for a file whose stamp is the one the last build saw.
     static func unread(_ found: ContentDiscovery.Found, record: FrontMatterRecord, page: BuildCache.PageRecord) -> LoadedFile {
-        let front = FrontMatter(yaml: record.yaml, yamlFirstLine: 2, body: "", bodyFirstLine: record.bodyFirstLine)
-        let source = SourcePage(sourcePath: found.path, displayPath: Path.join("content", found.path), text: "", frontMatter: front,
-                                metadata: record.metadata, url: PageLoader.url(for: found.path, slug: record.metadata.slug),
-                                isSection: Path.basename(found.path) == "_index.md", hasText: false)
+        let source = PageLoader.page(found, text: "", frontMatter: record.frontMatter, metadata: record.metadata, hasText: false)
         return LoadedFile(page: source, diagnostics: record.diagnostics, fingerprint: page.text, frontMatterFingerprint: record.fingerprint)
     }
 }

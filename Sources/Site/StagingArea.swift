@@ -42,10 +42,6 @@ public struct StagingArea: Sendable {
         }
     }
 
-    public func prepare() throws {
-        _ = try prepare(startingFromSpare: false)
-    }
-
     /// Makes the staging folder. Starting from the spare, the spare becomes the staging folder
     /// (a build killed from here on leaves it as a leftover, never as a spare that is no longer
     /// what its manifest says) and its manifest's entries are returned: the files already there.

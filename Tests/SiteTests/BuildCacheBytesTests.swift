@@ -1,4 +1,5 @@
 import Accessibility
+import Content
 import Core
 import Foundation
 import TestSupport
@@ -27,6 +28,11 @@ struct BuildCacheBytesTests {
                      "templates/page.mustache": .init(size: 0, modified: -12.5)],
             structure: SiteStructure(frontMatter: "a", shape: "b", lists: ""),
             pages: ["report/online.md": withFindings, BuildCache.generatedKey("/404.html"): .init(blank: "404.html")],
+            frontMatters: ["report/online.md": FrontMatterRecord(
+                fingerprint: "0011223344556677",
+                metadata: PageMetadata(title: "Report online – Commissioner", kind: .guide, location: SourceLocation(file: "content/report/online.md", line: 1)),
+                diagnostics: [warning],
+                frontMatter: FrontMatter(yaml: "title: Report online – Commissioner\nkind: guide\n", yamlFirstLine: 2, body: "", bodyFirstLine: 5))],
             manifest: String(repeating: "9", count: 64),
             report: .init(pageCount: 2, fileCount: Int.max, diagnostics: [warning], silenced: []))
     }
