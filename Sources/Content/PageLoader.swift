@@ -61,14 +61,28 @@ public enum PageLoader {
 
     /// `report/hate-crime.md` → `/report/hate-crime/`; `report/_index.md` → `/report/`; a slug replaces the last segment.
     public static func url(for sourcePath: String, slug: String?) -> String {
-        var folders = Path.dirname(sourcePath).split(separator: "/").map { Slug.make(String($0)) }
-        let name = Path.basename(Path.removingExtension(sourcePath))
-        if name == "_index" {
-            if let slug, !folders.isEmpty { folders[folders.count - 1] = slug }
-        } else {
-            folders.append(slug ?? Slug.make(name))
+        // Asked for every page of every build: the path's segments are taken as they are when
+        // they are slugs already (nearly always), without a string per segment and a join.
+        var folders = sourcePath.utf8.split(separator: UInt8(ascii: "/"))
+        var name = ""
+        if !sourcePath.utf8.isEmpty, sourcePath.utf8.last != UInt8(ascii: "/"), let file = folders.popLast() {
+            name = Path.removingExtension(String(Substring(file)))
         }
-        return folders.isEmpty ? "/" : "/" + folders.joined(separator: "/") + "/"
+        let isIndex = name == "_index"
+        var url = "/"
+        url.reserveCapacity(sourcePath.utf8.count + 2)
+        for (index, folder) in folders.enumerated() {
+            if isIndex, index == folders.count - 1, let slug {
+                url += slug
+            } else if Slug.isUnchangedBySlug(folder) {
+                url += Substring(folder)
+            } else {
+                url += Slug.make(String(Substring(folder)))
+            }
+            url += "/"
+        }
+        if !isIndex { url += (slug ?? Slug.make(name)) + "/" }
+        return url
     }
 
     /// `report/Annual Report.PDF` → `/report/annual-report.pdf`.

@@ -9,6 +9,21 @@ public enum Slug {
         ASCIISlug.applies(to: name) ? asciiMake(name) : unicodeMake(name)
     }
 
+    /// True when `make` gives `segment` back as it is: lower-case letters, digits and `_`, in
+    /// words joined by single hyphens.
+    public static func isUnchangedBySlug(_ segment: Substring.UTF8View) -> Bool {
+        var previous = UInt8(ascii: "-")
+        for byte in segment {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): break
+            case UInt8(ascii: "-"): if previous == UInt8(ascii: "-") { return false }
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
+    }
+
     /// `make` for ASCII names: the same result as `unicodeMake` (a test checks).
     static func asciiMake(_ name: String) -> String {
         ASCIISlug.make(name, otherBytes: { $0 == UInt8(ascii: "_") ? .keep : .separate }, empty: "page")

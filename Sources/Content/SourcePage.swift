@@ -84,11 +84,32 @@ public struct SourcePage: Sendable {
     /// The site path of the section this page belongs to (a section's parent section for `_index.md`).
     public var parentURL: String? { box.fields.parentURL }
 
-    private static func parentURL(of url: String) -> String? {
+    static func parentURL(of url: String) -> String? {
         guard url != "/" else { return nil }
+        if let parent = loaderParent(of: url) { return parent }
         var parts = url.split(separator: "/").map(String.init)
-        parts.removeLast()
+        _ = parts.popLast()
         return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+    }
+
+    /// The parent of a URL as `PageLoader.url` makes it ("/" and segments, each followed by
+    /// "/"): a prefix, found byte by byte, as this is asked of every page of every build. Nil
+    /// for a URL of any other shape.
+    private static func loaderParent(of url: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        guard url.utf8.first == slash, url.utf8.last == slash else { return nil }
+        var previous: UInt8 = 0
+        var beforeLast: String.Index?, last: String.Index?
+        for index in url.utf8.indices {
+            let byte = url.utf8[index]
+            if byte == slash {
+                if previous == slash { return nil }
+                beforeLast = last
+                last = index
+            }
+            previous = byte
+        }
+        return beforeLast.map { String(Substring(url.utf8[...$0])) }
     }
 
     /// Where the page is written in the output: `report/hate-crime/index.html`.

@@ -16,29 +16,32 @@ public enum Path {
         return result
     }
 
+    // Separators are found byte by byte and cut on scalars: an ASCII byte is always a whole
+    // scalar, and a search by `Character` costs a grapheme break check per character (it also
+    // missed a separator followed by a combining mark, which the file system still splits on).
     public static func dirname(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
+        return String(path.unicodeScalars[..<slash])
     }
 
     public static func basename(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path.unicodeScalars[path.unicodeScalars.index(after: slash)...])
     }
 
     /// The extension without its dot, lower-cased; "" when there is none.
     public static func fileExtension(_ path: String) -> String {
         let name = basename(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return String(name.unicodeScalars[name.unicodeScalars.index(after: dot)...]).lowercased()
     }
 
     public static func removingExtension(_ path: String) -> String {
         let name = basename(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path }
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return path }
         let dir = dirname(path)
-        let stem = String(name[..<dot])
+        let stem = String(name.unicodeScalars[..<dot])
         return dir.isEmpty ? stem : join(dir, stem)
     }
 

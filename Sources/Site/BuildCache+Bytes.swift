@@ -6,32 +6,28 @@ import Foundation
 extension BuildCache {
     static let magic = "herald-cache\n"
 
+    // The records go in the dictionaries' own order: the reader keys them again, and sorting
+    // 30,000 entries by path was a third of saving the cache of a 10,000-page site.
     func encoded() -> Data {
-        var out = CacheWriter(magic: Self.magic)
+        // About 2 KB a page at most on the commissioner's and the benchmark's sites.
+        var out = CacheWriter(magic: Self.magic, capacity: 2_048 * (pages.count + frontMatters.count) + 64 * stamps.count)
         out.int(version)
         out.string(global)
-        out.array(stamps.sorted { $0.key < $1.key }) { out, stamp in
-            out.string(stamp.key)
-            out.int(stamp.value.size)
-            out.double(stamp.value.modified)
+        out.dictionary(stamps) { out, stamp in
+            out.int(stamp.size)
+            out.double(stamp.modified)
         }
         out.string(structure.frontMatter)
         out.string(structure.shape)
         out.string(structure.lists)
-        out.array(pages.sorted { $0.key < $1.key }) { out, page in
-            out.string(page.key)
-            page.value.encode(into: &out)
-        }
-        out.array(frontMatters.sorted { $0.key < $1.key }) { out, entry in
-            out.string(entry.key)
-            entry.value.encode(into: &out)
-        }
+        out.dictionary(pages) { out, page in page.encode(into: &out) }
+        out.dictionary(frontMatters) { out, record in record.encode(into: &out) }
         out.string(manifest)
         out.int(report.pageCount)
         out.int(report.fileCount)
         out.json(report.diagnostics)
         out.json(report.silenced)
-        return Data(out.bytes)
+        return out.finish()
     }
 
     /// Nil for anything but a whole cache of this version.
@@ -40,22 +36,12 @@ extension BuildCache {
         do throws(CacheReader.Damaged) {
             guard try input.int() == Self.currentVersion else { return nil }
             global = try input.string()
-            var stamps: [String: Stamp] = [:]
-            for (path, stamp) in try input.array({ input throws(CacheReader.Damaged) in
-                (try input.string(), Stamp(size: try input.int(), modified: try input.double()))
-            }) { stamps[path] = stamp }
-            self.stamps = stamps
+            stamps = try input.dictionary { input throws(CacheReader.Damaged) in
+                Stamp(size: try input.int(), modified: try input.double())
+            }
             structure = SiteStructure(frontMatter: try input.string(), shape: try input.string(), lists: try input.string())
-            var pages: [String: PageRecord] = [:]
-            for (key, record) in try input.array({ input throws(CacheReader.Damaged) in
-                (try input.string(), try PageRecord(from: &input))
-            }) { pages[key] = record }
-            self.pages = pages
-            var frontMatters: [String: FrontMatterRecord] = [:]
-            for (path, record) in try input.array({ input throws(CacheReader.Damaged) in
-                (try input.string(), try FrontMatterRecord(from: &input))
-            }) { frontMatters[path] = record }
-            self.frontMatters = frontMatters
+            pages = try input.dictionary { input throws(CacheReader.Damaged) in try PageRecord(from: &input) }
+            frontMatters = try input.dictionary { input throws(CacheReader.Damaged) in try FrontMatterRecord(from: &input) }
             manifest = try input.string()
             report = CachedReport(pageCount: try input.int(), fileCount: try input.int(),
                                   diagnostics: try input.json([Diagnostic].self), silenced: try input.json([SilencedFinding].self))

@@ -116,11 +116,12 @@ public struct SiteBuilder: Sendable {
                 return nil
             }
             if let outcome {
-                BuildCache(global: global, stamps: stamps, structure: outcome.structure, pages: outcome.records,
-                           frontMatters: outcome.frontMatters, manifest: SHA256.hex(Data(manifest.utf8)),
-                           report: .init(pageCount: report.pageCount, fileCount: report.fileCount,
-                                         diagnostics: report.diagnostics, silenced: report.silenced))
-                    .save(fileSystem, options: options)
+                let next = BuildCache(global: global, stamps: stamps, structure: outcome.structure, pages: outcome.records,
+                                      frontMatters: outcome.frontMatters, manifest: SHA256.hex(Data(manifest.utf8)),
+                                      report: .init(pageCount: report.pageCount, fileCount: report.fileCount,
+                                                    diagnostics: report.diagnostics, silenced: report.silenced))
+                next.save(fileSystem, options: options)
+                releaseLater(next, outcome, cache as Any, reuse as Any, recorder, entries, present, discovery, stamps)
             }
             if let failure = await removal.value {
                 // The new site is out; what is left is clutter, never a reason to fail the build.
@@ -423,6 +424,7 @@ public struct SiteBuilder: Sendable {
         for file in loaded {
             if let page = file.page, let record = file.frontMatterRecord { frontMatterRecords[page.sourcePath] = record }
         }
+        releaseLater(loaded, pages, tree, stage, results, resolver, anchors, found, reused, texts, frontMatters)
         return RenderOutcome(structure: structure, records: records, frontMatters: frontMatterRecords, loaded: sources, working: working)
     }
 

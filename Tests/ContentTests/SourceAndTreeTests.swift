@@ -42,6 +42,47 @@ import Testing
         #expect(Slug.encodePath("/łodz/") == "/%C5%82odz/")
     }
 
+    /// The URL is built from the path's bytes, keeping segments that are slugs already; it is
+    /// what slugging every segment and joining them gives (the way it was first written).
+    @Test func urlsMatchSluggingEverySegment() {
+        func joined(_ sourcePath: String, slug: String?) -> String {
+            var folders = Path.dirname(sourcePath).split(separator: "/").map { Slug.make(String($0)) }
+            let name = Path.basename(Path.removingExtension(sourcePath))
+            if name == "_index" {
+                if let slug, !folders.isEmpty { folders[folders.count - 1] = slug }
+            } else {
+                folders.append(slug ?? Slug.make(name))
+            }
+            return folders.isEmpty ? "/" : "/" + folders.joined(separator: "/") + "/"
+        }
+        let segments = ["report", "hate-crime", "Hate Crime", "a--b", "-lead", "trail-", "under_score", "Café", "2024",
+                        "x.y", "_index", "", "ŵyl", "UPPER", "a b"]
+        var paths = ["", "/", "a.md", "_index.md", "a/", "a//b.md", "/abs/x.md", ".hidden.md", "dir.d/readme"]
+        for first in segments {
+            for second in segments {
+                paths += ["\(first)/\(second).md", "\(first)/\(second)/_index.md", "\(first)/\(second)"]
+            }
+        }
+        for path in paths {
+            for slug in [nil, "chosen"] {
+                #expect(PageLoader.url(for: path, slug: slug) == joined(path, slug: slug), "\(path) \(slug ?? "-")")
+            }
+        }
+    }
+
+    @Test func aPagesParentIsItsURLLessTheLastSegment() {
+        #expect(SourcePage.parentURL(of: "/") == nil)
+        #expect(SourcePage.parentURL(of: "/report/") == "/")
+        #expect(SourcePage.parentURL(of: "/report/hate-crime/") == "/report/")
+        #expect(SourcePage.parentURL(of: "/a/b/c/") == "/a/b/")
+        #expect(SourcePage.parentURL(of: "/łodz/café/") == "/łodz/")
+        // Shapes the loader never makes are still answered, never a crash.
+        #expect(SourcePage.parentURL(of: "/a//b/") == "/a/")
+        #expect(SourcePage.parentURL(of: "/a/b") == "/a/")
+        #expect(SourcePage.parentURL(of: "//") == "/")
+        #expect(SourcePage.parentURL(of: "") == "/")
+    }
+
     /// ASCII names take a byte path: it gives what the folding path gives.
     @Test func theASCIISlugAgreesWithTheUnicodeSlug() {
         let printable = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) } + ["\t", "\n"]

@@ -101,6 +101,49 @@ struct BuildCacheBytesTests {
         for value in values { #expect(try input.int() == value) }
         #expect(input.isAtEnd)
     }
+
+    /// The writer grows its memory as it goes: far past what it was told to expect, every
+    /// byte is still there, and what it hands over is what it wrote.
+    @Test func aWriterGrowsPastItsCapacity() throws {
+        var out = CacheWriter(magic: "m\n", capacity: 1)
+        let texts = (0..<5_000).map { "page-\($0)-" + String(repeating: "é", count: $0 % 300) }
+        for (index, text) in texts.enumerated() {
+            out.string(text)
+            out.int(index - 2_500)
+            out.bool(index % 3 == 0)
+        }
+        let copy = out.bytes
+        let data = out.finish()
+        #expect([UInt8](data) == copy)
+        #expect(data.count > 1_000_000)
+        var input = try #require(CacheReader(data, magic: "m\n"))
+        for (index, text) in texts.enumerated() {
+            #expect(try input.string() == text)
+            #expect(try input.int() == index - 2_500)
+            #expect(try input.bool() == (index % 3 == 0))
+        }
+        #expect(input.isAtEnd)
+    }
+
+    /// Records are written in whatever order their dictionary holds them; a key that comes
+    /// twice can only be damage.
+    @Test func dictionariesRoundTripAndARepeatedKeyIsDamage() throws {
+        let values = Dictionary(uniqueKeysWithValues: (0..<500).map { ("content/page-\($0).md", $0 * 7) })
+        var out = CacheWriter(magic: "")
+        out.dictionary(values) { $0.int($1) }
+        var input = try #require(CacheReader(Data(out.bytes), magic: ""))
+        #expect(try input.dictionary { input throws(CacheReader.Damaged) in try input.int() } == values)
+        #expect(input.isAtEnd)
+
+        var twice = CacheWriter(magic: "")
+        twice.int(2)
+        for _ in 0..<2 {
+            twice.string("content/same.md")
+            twice.int(1)
+        }
+        var damaged = try #require(CacheReader(Data(twice.bytes), magic: ""))
+        #expect(throws: CacheReader.Damaged.self) { try damaged.dictionary { input throws(CacheReader.Damaged) in try input.int() } }
+    }
 }
 
 extension BuildCache.PageRecord {

@@ -1,0 +1,38 @@
+import Testing
+@testable import Core
+
+/// Path arithmetic on the strings the build passes around, non-ASCII names included.
+struct PathTests {
+    @Test func dirnameAndBasename() {
+        #expect(Path.dirname("content/report/hate-crime.md") == "content/report")
+        #expect(Path.basename("content/report/hate-crime.md") == "hate-crime.md")
+        #expect(Path.dirname("hate-crime.md") == "")
+        #expect(Path.basename("hate-crime.md") == "hate-crime.md")
+        #expect(Path.dirname("/site") == "/")
+        #expect(Path.basename("/site") == "site")
+        #expect(Path.basename("content/news/") == "")
+        #expect(Path.dirname("") == "")
+    }
+
+    @Test func extensions() {
+        #expect(Path.fileExtension("docs/Annual Report.PDF") == "pdf")
+        #expect(Path.fileExtension("docs/.hidden") == "")
+        #expect(Path.fileExtension("docs.d/readme") == "")
+        #expect(Path.removingExtension("content/news/item.md") == "content/news/item")
+        #expect(Path.removingExtension("item.tar.gz") == "item.tar")
+        #expect(Path.removingExtension("docs/.hidden") == "docs/.hidden")
+        #expect(Path.removingExtension("docs.d/readme") == "docs.d/readme")
+    }
+
+    @Test func namesBeyondASCIIAreCutWhole() {
+        #expect(Path.dirname("cynnwys/côr/ŵyl.md") == "cynnwys/côr")
+        #expect(Path.basename("cynnwys/côr/ŵyl.md") == "ŵyl.md")
+        #expect(Path.removingExtension("cynnwys/côr/ŵyl.md") == "cynnwys/côr/ŵyl")
+        #expect(Path.fileExtension("lluniau/😀.JPÉG") == "jpég")
+        // A separator followed by a combining mark is one `Character` but still a separator
+        // to the file system, and the mark belongs to the name after it.
+        #expect(Path.dirname("a/\u{301}b.md") == "a")
+        #expect(Path.basename("a/\u{301}b.md") == "\u{301}b.md")
+        #expect(Path.removingExtension("a/b.\u{301}md") == "a/b")
+    }
+}

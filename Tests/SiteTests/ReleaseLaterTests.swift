@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// `releaseLater` frees what it is given, on another thread, and nothing the caller still holds.
+struct ReleaseLaterTests {
+    /// Where a `Tracked` value says it was freed.
+    final class Witness: @unchecked Sendable {
+        let freed = DispatchSemaphore(value: 0)
+        var thread: pthread_t?
+    }
+
+    final class Tracked: @unchecked Sendable {
+        let witness: Witness
+
+        init(_ witness: Witness) { self.witness = witness }
+
+        deinit {
+            witness.thread = pthread_self()
+            witness.freed.signal()
+        }
+    }
+
+    @Test func valuesAreFreedOnAnotherThread() {
+        let witness = Witness()
+        let caller = pthread_self()
+        var held: [Tracked]? = [Tracked(witness)]
+        releaseLater(held!, "a string", 42)
+        held = nil
+        #expect(witness.freed.wait(timeout: .now() + 10) == .success, "the value was never freed")
+        #expect(witness.thread.map { pthread_equal($0, caller) == 0 } == true, "freed on the caller's thread")
+    }
+
+    @Test func aValueStillHeldIsNotFreed() {
+        let witness = Witness()
+        let kept = Tracked(witness)
+        releaseLater(kept)
+        #expect(witness.freed.wait(timeout: .now() + 0.5) == .timedOut)
+        withExtendedLifetime(kept) {}
+    }
+}
