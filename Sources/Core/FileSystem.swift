@@ -24,6 +24,9 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws -> Data
     /// Reads the file unless it is longer than `limit` bytes: then throws `FileTooLong`, unread.
     func read(_ path: String, limit: Int) throws -> Data
+    /// Reads a file that is only ever replaced whole (`write`), never changed in place: it may
+    /// be mapped into memory instead of copied. Herald's build cache is 18 MB for 10,000 pages.
+    func readMapped(_ path: String) throws -> Data
     /// Writes the file, creating missing parent folders. A reader of `path` sees the old
     /// file or the new one, never a part-written one.
     func write(_ data: Data, to path: String) throws
@@ -62,6 +65,10 @@ extension FileSystem {
 
     public func linkOrCopy(_ source: String, to destination: String) throws {
         try write(try read(source), to: destination)
+    }
+
+    public func readMapped(_ path: String) throws -> Data {
+        try read(path)
     }
 
     public func read(_ path: String, limit: Int) throws -> Data {

@@ -32,23 +32,24 @@ extension BuildCache {
 
     /// Nil for anything but a whole cache of this version.
     init?(decoding data: Data) {
-        guard var input = CacheReader(data, magic: Self.magic) else { return nil }
-        do throws(CacheReader.Damaged) {
+        let decoded = CacheReader.reading(data, magic: Self.magic) { input throws(CacheReader.Damaged) -> BuildCache? in
             guard try input.int() == Self.currentVersion else { return nil }
-            global = try input.string()
-            stamps = try input.dictionary { input throws(CacheReader.Damaged) in
+            let global = try input.string()
+            let stamps = try input.dictionary { input throws(CacheReader.Damaged) in
                 Stamp(size: try input.int(), modified: try input.double())
             }
-            structure = SiteStructure(frontMatter: try input.string(), shape: try input.string(), lists: try input.string())
-            pages = try input.dictionary { input throws(CacheReader.Damaged) in try PageRecord(from: &input) }
-            frontMatters = try input.dictionary { input throws(CacheReader.Damaged) in try FrontMatterRecord(from: &input) }
-            manifest = try input.string()
-            report = CachedReport(pageCount: try input.int(), fileCount: try input.int(),
-                                  diagnostics: try input.json([Diagnostic].self), silenced: try input.json([SilencedFinding].self))
+            let structure = SiteStructure(frontMatter: try input.string(), shape: try input.string(), lists: try input.string())
+            let pages = try input.dictionary { input throws(CacheReader.Damaged) in try PageRecord(from: &input) }
+            let frontMatters = try input.dictionary { input throws(CacheReader.Damaged) in try FrontMatterRecord(from: &input) }
+            let manifest = try input.string()
+            let report = CachedReport(pageCount: try input.int(), fileCount: try input.int(),
+                                      diagnostics: try input.json([Diagnostic].self), silenced: try input.json([SilencedFinding].self))
             guard input.isAtEnd else { return nil }
-        } catch {
-            return nil
+            return BuildCache(global: global, stamps: stamps, structure: structure, pages: pages, frontMatters: frontMatters,
+                              manifest: manifest, report: report)
         }
+        guard let decoded else { return nil }
+        self = decoded
     }
 }
 

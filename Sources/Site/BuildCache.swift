@@ -119,7 +119,7 @@ struct BuildCache: Equatable, Sendable {
     }
 
     static func load(_ fileSystem: FileSystem, options: BuildOptions) -> BuildCache? {
-        guard let data = try? fileSystem.read(path(in: options)) else { return nil }
+        guard let data = try? fileSystem.readMapped(path(in: options)) else { return nil }
         return BuildCache(decoding: data)
     }
 

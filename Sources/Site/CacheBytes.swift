@@ -130,15 +130,46 @@ private final class ByteBuffer {
 struct CacheReader {
     struct Damaged: Error {}
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
+    /// Keeps `bytes` alive when the reader made its own copy of them.
+    private let owner: OwnedBytes?
     private var offset: Int
 
-    /// Nil unless `data` starts with `magic`.
+    /// A reader of its own copy of `data`; nil unless it starts with `magic`.
     init?(_ data: Data, magic: String) {
-        bytes = [UInt8](data)
+        let owner = OwnedBytes(data)
+        self.owner = owner
+        bytes = owner.bytes
+        guard let start = Self.start(of: bytes, magic: magic) else { return nil }
+        offset = start
+    }
+
+    private init(borrowing bytes: UnsafeRawBufferPointer, at offset: Int) {
+        self.bytes = bytes
+        owner = nil
+        self.offset = offset
+    }
+
+    /// Reads `data` where it is (the cache file mapped into memory is not copied): `read` gets
+    /// a reader that must not outlive it. Nil unless `data` starts with `magic`, or if `read`
+    /// finds damage.
+    static func reading<Value>(_ data: Data, magic: String,
+                               _ read: (inout CacheReader) throws(Damaged) -> Value?) -> Value? {
+        data.withUnsafeBytes { bytes -> Value? in
+            guard let start = start(of: bytes, magic: magic) else { return nil }
+            var reader = CacheReader(borrowing: bytes, at: start)
+            do throws(Damaged) {
+                return try read(&reader)
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private static func start(of bytes: UnsafeRawBufferPointer, magic: String) -> Int? {
         let expected = Array(magic.utf8)
-        guard bytes.count >= expected.count, Array(bytes[0..<expected.count]) == expected else { return nil }
-        offset = expected.count
+        guard bytes.count >= expected.count, expected.indices.allSatisfy({ bytes[$0] == expected[$0] }) else { return nil }
+        return expected.count
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -185,9 +216,7 @@ struct CacheReader {
     mutating func string() throws(Damaged) -> String {
         let count = try count()
         defer { offset += count }
-        return bytes.withUnsafeBufferPointer { all in
-            String(decoding: UnsafeBufferPointer(rebasing: all[offset..<offset + count]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
 
     mutating func optional<Value>(_ read: (inout CacheReader) throws(Damaged) -> Value) throws(Damaged) -> Value? {
@@ -223,7 +252,21 @@ struct CacheReader {
         let count = try count()
         guard count > 0 else { return [] }
         defer { offset += count }
-        guard let values = try? JSONDecoder().decode(type, from: Data(bytes[offset..<offset + count])) else { throw Damaged() }
+        let json = Data(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]))
+        guard let values = try? JSONDecoder().decode(type, from: json) else { throw Damaged() }
         return values
     }
+}
+
+/// A copy of some bytes that lives as long as the readers that share it.
+private final class OwnedBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ data: Data) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
+        data.copyBytes(to: copy.bindMemory(to: UInt8.self))
+        bytes = UnsafeRawBufferPointer(rebasing: copy[0..<data.count])
+    }
+
+    deinit { bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
 }

@@ -31,6 +31,25 @@ import Testing
         try fs.remove(site)   // nothing there: not an error
     }
 
+    /// A mapped file is read where it is; `write` replaces the file whole, so a reader of the
+    /// old one keeps what it mapped.
+    @Test func aMappedFileKeepsItsBytesWhenTheFileIsReplaced() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/cache/build.cache"
+        let old = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try fs.write(old, to: path)
+        let mapped = try fs.readMapped(path)
+        #expect(mapped == old)
+        try fs.write(Data("new".utf8), to: path)
+        #expect(mapped == old)
+        #expect(try fs.readMapped(path) == Data("new".utf8))
+        try fs.write(Data(), to: root + "/empty")
+        #expect(try fs.readMapped(root + "/empty").isEmpty)
+        #expect(throws: FileSystemError.self) { try fs.readMapped(root + "/missing") }
+        #expect(throws: FileSystemError.self) { try fs.readMapped(root + "/cache") }
+    }
+
     @Test func removingAFileOrALinkRemovesOnlyIt() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
