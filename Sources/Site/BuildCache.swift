@@ -133,6 +133,7 @@ struct BuildCache: Equatable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let headData = try? encoder.encode(head) { try? fileSystem.write(headData, to: Self.headPath(in: options)) }
+        Self.pruneOthers(fileSystem, options: options)
     }
 
     static func global(_ options: BuildOptions, today: Day) -> String {

@@ -93,6 +93,41 @@ struct BuildCacheBytesTests {
         #expect(BuildCache.load(fs, options: options) == Self.sample())
     }
 
+    /// Caches of other output folders: the four most recently written stay, older ones go, and
+    /// so does any not written for two weeks; this folder's own cache and other files stay.
+    @Test func savingRemovesOtherOutputFoldersCachesNoLongerWritten() throws {
+        final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 1_800_000_000) }
+        let clock = Clock()
+        let fs = InMemoryFileSystem(clock: { clock.now })
+        let options = TestSite.options()
+        let day: TimeInterval = 24 * 60 * 60
+        func other(_ key: String, daysAgo: Double, files: [String] = [".cache", ".head.json"]) throws {
+            clock.now = Date(timeIntervalSince1970: 1_800_000_000 - daysAgo * day)
+            for suffix in files { try fs.write(Data("x".utf8), to: ".herald-cache/build-\(key)\(suffix)") }
+        }
+        try other("a", daysAgo: 1)
+        try other("b", daysAgo: 2)
+        try other("c", daysAgo: 3, files: [".json"])
+        try other("d", daysAgo: 4)
+        try other("e", daysAgo: 5)          // the fifth most recent: removed
+        try other("f", daysAgo: 15)         // more than two weeks old: removed
+        try fs.write(Data("mine".utf8), to: ".herald-cache/notes.txt")
+        try fs.write(Data("x".utf8), to: ".herald-cache/build-.cache")
+        clock.now = Date(timeIntervalSince1970: 1_800_000_000)
+        Self.sample().save(fs, options: options)
+
+        let left = Set(try fs.entries(in: ".herald-cache").map(\.name))
+        let own = "build-\(ChangeHash.of(options.outputDirectory))"
+        #expect(left == [own + ".cache", own + ".head.json", "build-a.cache", "build-a.head.json", "build-b.cache", "build-b.head.json",
+                         "build-c.json", "build-d.cache", "build-d.head.json", "notes.txt", "build-.cache"])
+        #expect(BuildCache.load(fs, options: options) == Self.sample())
+
+        // Two weeks on, the others have not been written since: only this folder's is left.
+        clock.now = Date(timeIntervalSince1970: 1_800_000_000 + 15 * day)
+        Self.sample().save(fs, options: options)
+        #expect(Set(try fs.entries(in: ".herald-cache").map(\.name)) == [own + ".cache", own + ".head.json", "notes.txt", "build-.cache"])
+    }
+
     @Test func integersOfEverySizeRoundTrip() throws {
         let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min, Int.min + 1]
         var out = CacheWriter(magic: "")
