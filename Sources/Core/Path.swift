@@ -48,6 +48,7 @@ public enum Path {
     /// Resolves `.` and `..` lexically. Returns nil when `..` would climb above the start,
     /// which is how callers spot a path that escapes the folder it must stay in.
     public static func normalize(_ path: String) -> String? {
+        if isNormal(path) { return path }
         let absolute = path.hasPrefix("/")
         var stack: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -61,6 +62,26 @@ public enum Path {
         }
         let joined = stack.joined(separator: "/")
         return absolute ? "/" + joined : joined
+    }
+
+    /// True when `normalize` would give `path` back: no empty, `.` or `..` segment after an
+    /// absolute path's leading `/`. Most paths are, and are then not split and joined again.
+    static func isNormal(_ path: String) -> Bool {
+        var bytes = Substring(path).utf8
+        if bytes.first == UInt8(ascii: "/") { bytes = bytes.dropFirst() }
+        func isPlain(_ length: Int, dots: Int) -> Bool { length > 0 && !(dots == length && length <= 2) }
+        var length = 0, dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                guard isPlain(length, dots: dots) else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return isPlain(length, dots: dots)
     }
 
     /// True when `path` is `root` or lies inside it (both normalised, no symlink resolution).

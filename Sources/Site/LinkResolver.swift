@@ -24,7 +24,9 @@ struct LinkResolver: Sendable {
         // The Markdown pipeline has already made a script address an error at this link, and
         // the renderer drops it: a second error here would count one mistake twice.
         if UnsafeURLs.isUnsafe(destination) { return .keep }
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming and percent decoding only when there is something to do: asked
+        // for every link on every page, they were most of resolving one.
+        let trimmed = Self.isTrimmed(destination) ? destination : destination.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
         if Self.schemes.contains(where: lower.hasPrefix) { return .keep }
         if lower.hasPrefix("//") {
@@ -40,7 +42,7 @@ struct LinkResolver: Sendable {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
 
         if path.isEmpty {
             guard let fragment else { return .keep }
@@ -77,6 +79,13 @@ struct LinkResolver: Sendable {
         }
         return .reject(message: "there is no file content/\(target)",
                        hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath)))
+    }
+
+    /// True when `text` starts and ends with a visible ASCII character, so trimming whitespace
+    /// leaves it as it is (the last character ends with that byte, and no whitespace does).
+    static func isTrimmed(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return true }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
     }
 
     private func checkAnchor(_ fragment: String, on page: SourcePage, written: String) -> (String, String)? {

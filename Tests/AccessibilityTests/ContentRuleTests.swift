@@ -200,6 +200,16 @@ import Testing
         #expect(only("plain-words-to-avoid", lint(phrase, LintConfiguration(wordsToAvoid: []))) == [])
     }
 
+    /// Words are only lower-cased when they could start a phrase to avoid: capitals, letters
+    /// beyond ASCII and a curly apostrophe still match.
+    @Test func wordsToAvoidStartingWithAnyLetter() {
+        let custom = LintConfiguration(wordsToAvoid: ["über", "don't", "leverage", "ßtraße"])
+        let document = MD.document(MD.paragraph(line: 3, MD.text("Über that, DON’T Leverage the ẞTRASSE or don't.", 3, 1)))
+        #expect(only("plain-words-to-avoid", lint(document, custom))
+            == [Spot("plain-words-to-avoid", 3, 1), Spot("plain-words-to-avoid", 3, 12), Spot("plain-words-to-avoid", 3, 18),
+                Spot("plain-words-to-avoid", 3, 42)])
+    }
+
     @Test func inlineCodeIsNotProse() {
         let document = MD.document(MD.paragraph(line: 2, MD.text("Run ", 2, 1), Node(.code("DELIVER THE ROBUST PLAN NOW"), range: MD.range(2, 5, 29))))
         #expect(lint(document) == [])

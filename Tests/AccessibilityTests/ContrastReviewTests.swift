@@ -101,6 +101,22 @@ import Core
         #expect(first.pairs.map(\.occurrences).reduce(0, +) == 300)
     }
 
+    /// A build asks only for findings: the same findings and counts as the full report, with
+    /// no colour pairs kept.
+    @Test func findingsAloneAreTheFullReportsFindings() {
+        let css = "p { color: #999 } h1 { color: #333 } a { color: #777 } .quiet { color: #bbb }"
+        let body = "<h1>Title</h1><p>Body <a href='/x'>link</a></p><p class='quiet'>Faint</p><p>Body again</p>"
+        let full = ContrastChecker(stylesheets: [(path: "s.css", text: css)]).report(page: ContrastFixture.page(body), file: "a.html")
+        let checker = ContrastChecker(stylesheets: [(path: "s.css", text: css)])
+        let findings = checker.report(page: ContrastFixture.page(body), file: "a.html", detail: .findings)
+        #expect(!full.diagnostics.isEmpty)
+        #expect(findings.diagnostics == full.diagnostics)
+        #expect(checker.check(page: ContrastFixture.page(body), file: "a.html") == full.diagnostics)
+        #expect(findings.failures == full.failures && findings.needsReview == full.needsReview)
+        #expect(findings.textElementsChecked == full.textElementsChecked && findings.pairsChecked == full.pairsChecked)
+        #expect(findings.pairs.isEmpty && full.pairs.count >= 3)
+    }
+
     @Test func reportsMergeForTheSite() {
         let checker = ContrastChecker(stylesheets: [(path: "s.css", text: "p { color: #999 } h1 { color: #333 }")])
         var site = ContrastReport()

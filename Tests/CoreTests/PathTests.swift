@@ -35,4 +35,35 @@ struct PathTests {
         #expect(Path.basename("a/\u{301}b.md") == "\u{301}b.md")
         #expect(Path.removingExtension("a/b.\u{301}md") == "a/b")
     }
+
+    /// A path already normal is given back without splitting it; every other path is split
+    /// and joined as before.
+    @Test func normalizeMatchesSplittingAndJoining() {
+        func splitAndJoin(_ path: String) -> String? {
+            var stack: [Substring] = []
+            for component in path.split(separator: "/") {
+                switch component {
+                case ".": continue
+                case "..":
+                    if stack.isEmpty { return nil }
+                    stack.removeLast()
+                default: stack.append(component)
+                }
+            }
+            return (path.hasPrefix("/") ? "/" : "") + stack.joined(separator: "/")
+        }
+        let parts = ["a", ".", "..", "...", ".hidden", "", "é", "b.md"]
+        var paths = ["", "/", "//", "/a", "a/", "a//b"]
+        for first in parts {
+            for second in parts {
+                for third in parts { paths += ["\(first)/\(second)/\(third)", "/\(first)/\(second)", "\(first)/\(second)"] }
+            }
+        }
+        for path in paths {
+            #expect(Path.normalize(path) == splitAndJoin(path), "\(path)")
+            if Path.isNormal(path) { #expect(splitAndJoin(path) == path, "\(path) is not normal") }
+        }
+        #expect(Path.isNormal("report/online.md") && Path.isNormal("/site/a...b/.x"))
+        #expect(!Path.isNormal("report/../x.md") && !Path.isNormal("./x") && !Path.isNormal("a/") && !Path.isNormal(""))
+    }
 }

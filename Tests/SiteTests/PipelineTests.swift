@@ -134,6 +134,18 @@ import Testing
         #expect(files["a/index.html"]?.contains("<a href=\"/annual-report.pdf\">annual report <span class=\"document-meta\">(PDF, 244 KB)</span></a>") == true)
     }
 
+    /// Destinations skip Foundation's trimming when they start and end with a visible ASCII
+    /// character: only when trimming could not change them.
+    @Test func destinationsSeenAsTrimmedAreLeftAsTrimmingLeavesThem() {
+        let samples = ["a.md", " a.md", "a.md ", "\ta.md", "a.md\t", "\u{A0}a.md", "a.md\u{3000}", "é.md", "a.md\u{301}", "x", "",
+                       " ", "#top", "a b.md", "../x.md", "\u{2003}", "a\u{200B}"]
+        for sample in samples where LinkResolver.isTrimmed(sample) {
+            #expect(sample.trimmingCharacters(in: .whitespaces) == sample, "\(sample.debugDescription)")
+        }
+        #expect(LinkResolver.isTrimmed("a.md") && LinkResolver.isTrimmed("../x.md#top"))
+        #expect(!LinkResolver.isTrimmed(" a.md") && !LinkResolver.isTrimmed("a.md\u{3000}") && !LinkResolver.isTrimmed("é.md"))
+    }
+
     @Test func sameInputGivesByteIdenticalOutput() async {
         let pages = [
             "report/_index.md": "---\ntitle: Report\n---\nR.\n",

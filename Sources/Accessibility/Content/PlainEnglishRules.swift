@@ -81,11 +81,27 @@ struct PlainEnglishRules {
     private func wordsToAvoid(_ avoid: [String: [[String]]], in text: InlineText, words ranges: [Range<Int>]) -> [Finding] {
         guard !avoid.isEmpty else { return [] }
         let prose = text.prose
-        let words = ranges.map { prose.lowercased($0) }
+        // Words are lower-cased only when one could start a phrase to avoid: lower-casing every
+        // word of every page was a third of the plain English checks.
+        let initials = Set(avoid.keys.compactMap(\.unicodeScalars.first))
+        var lowered = [String?](repeating: nil, count: ranges.count)
+        func word(_ index: Int) -> String {
+            if let known = lowered[index] { return known }
+            let made = prose.lowercased(ranges[index])
+            lowered[index] = made
+            return made
+        }
+        func mayStartAPhrase(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty, prose.characters[range.lowerBound].unicodeScalars.count == 1 else { return true }
+            let first = prose.scalars[range.lowerBound]
+            guard first.isASCII else { return true }
+            let lower = ("A"..."Z").contains(first) ? Unicode.Scalar(first.value + 0x20)! : first
+            return initials.contains(lower)
+        }
         var findings: [Finding] = []
-        for (index, range) in ranges.enumerated() where !text.isCode(at: range.lowerBound) {
-            for phrase in avoid[words[index]] ?? [] where index + phrase.count <= words.count
-                && words[index..<index + phrase.count].elementsEqual(phrase) {
+        for (index, range) in ranges.enumerated() where !text.isCode(at: range.lowerBound) && mayStartAPhrase(range) {
+            for phrase in avoid[word(index)] ?? [] where index + phrase.count <= ranges.count
+                && phrase.indices.allSatisfy({ word(index + $0) == phrase[$0] }) {
                 let written = String(text.characters[range.lowerBound..<ranges[index + phrase.count - 1].upperBound])
                 findings.append(Finding(
                     .plainWordsToAvoid, "\"\(written)\" is on the site's list of words to avoid.", at: text.location(of: range.lowerBound)))

@@ -40,21 +40,25 @@ public final class ContrastChecker: Sendable {
 
     /// Every contrast finding on the page, each pointing at `file` and the line of the text.
     public func check(page: HTMLElement, file: String) -> [Diagnostic] {
-        report(page: page, file: file).diagnostics
+        report(page: page, file: file, detail: .findings).diagnostics
     }
 
     /// The findings and the numbers behind them (pairs checked, the worst ratio…).
     public func report(page: HTMLElement, file: String) -> ContrastReport {
-        report(page: page, file: file, trace: false)
+        report(page: page, file: file, detail: .pairs)
     }
 
     func report(page: HTMLElement, file: String, trace: Bool) -> ContrastReport {
+        report(page: page, file: file, detail: trace ? .trace : .pairs)
+    }
+
+    func report(page: HTMLElement, file: String, detail: ContrastReport.Detail) -> ContrastReport {
         let pageCSS = Self.pageStyles(page)
         let borrowed = engines.withLock { $0.idle[pageCSS.key]?.popLast() }
         let engine = borrowed ?? ContrastEngine(index: RuleIndex(
             userAgent: UserAgentStylesheet.sheet,
             author: stylesheets + pageCSS.sheets.map { Stylesheet(path: file, text: $0) }))
-        let report = engine.report(page: page, file: file, trace: trace)
+        let report = engine.report(page: page, file: file, detail: detail)
         engines.withLock { cache in
             if borrowed == nil {
                 cache.all.append(engine)

@@ -13,6 +13,10 @@ final class ContrastEngine {
     private var nonTextCache: [NonTextKey: NonTextVerdict] = [:]
     /// Fix hints (with their suggested colour) per verdict: the same failure on every page.
     private var hintCache: [TextVerdict: String] = [:]
+    /// Whether a path is `display: none`, asked of every element: without copying its style.
+    private var displayNoneCache: [StyleKey: Bool] = [:]
+    /// A `class` attribute's classes as a signature keeps them: the same few values on every page.
+    private var classCache: [String: [String]] = [:]
     /// Everything about the text of an element that depends only on its path.
     var summaryCache: [SummaryKey: TextSummary] = [:]
 
@@ -55,10 +59,15 @@ final class ContrastEngine {
             case "class":
                 // Classes are separated by ASCII whitespace (the HTML standard), which a byte
                 // test finds without asking each character for its Unicode properties.
-                let all = attribute.value.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
-                    .map { String(decoding: $0, as: UTF8.self) }
-                classes = index.referencedAttributes.contains("class") ? all
-                    : Array(Set(all.filter { index.referencedClasses.contains($0) })).sorted()
+                if let known = classCache[attribute.value] {
+                    classes = known
+                } else {
+                    let all = attribute.value.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+                        .map { String(decoding: $0, as: UTF8.self) }
+                    classes = index.referencedAttributes.contains("class") ? all
+                        : Array(Set(all.filter { index.referencedClasses.contains($0) })).sorted()
+                    classCache[attribute.value] = classes
+                }
             case "style":
                 let trimmed = attribute.value.cssTrimmed
                 if !trimmed.isEmpty { style = trimmed }
@@ -154,6 +163,14 @@ final class ContrastEngine {
     }
 
     /// The computed style of a path node; ancestors are computed first, without recursion.
+    func isDisplayNone(_ node: Int32, _ scheme: ColourScheme, conditional: Bool) -> Bool {
+        let key = StyleKey(node: node, scheme: scheme, includesConditional: conditional && index.hasConditionalRules)
+        if let known = displayNoneCache[key] { return known }
+        let hidden = style(node, scheme, conditional: conditional).displayNone
+        displayNoneCache[key] = hidden
+        return hidden
+    }
+
     func style(_ node: Int32, _ scheme: ColourScheme, conditional: Bool) -> ComputedStyle {
         let conditional = conditional && index.hasConditionalRules
         if let cached = styleCache[StyleKey(node: node, scheme: scheme, includesConditional: conditional)] { return cached }

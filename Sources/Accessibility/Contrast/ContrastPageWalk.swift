@@ -36,9 +36,10 @@ extension ContrastEngine {
         "", "text", "search", "email", "url", "tel", "password", "number", "date", "datetime-local", "month", "week", "time",
     ]
 
-    func report(page: HTMLElement, file: String, trace: Bool = false) -> ContrastReport {
+    func report(page: HTMLElement, file: String, detail: ContrastReport.Detail = .pairs) -> ContrastReport {
         var report = ContrastReport()
-        if trace { report.trace = [] }
+        if detail == .trace { report.trace = [] }
+        let recordsPairs = detail != .findings
         report.notes = index.notes
         var positions: [PairKey: Int] = [:]
         var frames: [Frame] = []
@@ -51,12 +52,13 @@ extension ContrastEngine {
             let node = node(parent: parentNode, signature: signature)
             let kind = Self.interactiveKind(element)
             let inactive = (frames.last?.inactive ?? false) || Self.isInactive(element)
-            let elementIndices = element.children.indices.filter { if case .element = element.children[$0] { true } else { false } }
+            let isElement = { (child: HTMLNode) -> Bool in if case .element = child { true } else { false } }
             frames.append(Frame(element: element, node: node, signature: signature, interactive: kind, inactive: inactive,
-                                firstElementChild: elementIndices.first, lastElementChild: elementIndices.last))
-            check(&report, &frames, &positions, file: file)
-            let hiddenEverywhere = schemes.allSatisfy { style(node, $0, conditional: false).displayNone }
-                && (!index.hasConditionalRules || schemes.allSatisfy { style(node, $0, conditional: true).displayNone })
+                                firstElementChild: element.children.firstIndex(where: isElement),
+                                lastElementChild: element.children.lastIndex(where: isElement)))
+            check(&report, &frames, &positions, file: file, recordsPairs: recordsPairs)
+            let hiddenEverywhere = schemes.allSatisfy { isDisplayNone(node, $0, conditional: false) }
+                && (!index.hasConditionalRules || schemes.allSatisfy { isDisplayNone(node, $0, conditional: true) })
             if hiddenEverywhere && !walkHiddenSubtrees { frames[frames.count - 1].nextChild = element.children.count }
         }
 
@@ -81,7 +83,8 @@ extension ContrastEngine {
 
     // MARK: Checks for the element on top of the stack
 
-    private func check(_ report: inout ContrastReport, _ frames: inout [Frame], _ positions: inout [PairKey: Int], file: String) {
+    private func check(_ report: inout ContrastReport, _ frames: inout [Frame], _ positions: inout [PairKey: Int], file: String,
+                       recordsPairs: Bool) {
         let depth = frames.count - 1
         let frame = frames[depth]
         let element = frame.element
@@ -92,7 +95,7 @@ extension ContrastEngine {
 
         if !frame.inactive, let (line, column) = Self.ownTextPosition(element) {
             checkText(&report, frames, &positions, text: { Self.ownText(element) },
-                      location: line > 0 ? location(line, column) : elementLocation)
+                      location: line > 0 ? location(line, column) : elementLocation, recordsPairs: recordsPairs)
         }
         guard !frame.inactive, let kind = frame.interactive else { return }
         let normalPath = frames.map(\.node)
@@ -150,7 +153,7 @@ extension ContrastEngine {
     }
 
     private func checkText(_ report: inout ContrastReport, _ frames: [Frame], _ positions: inout [PairKey: Int],
-                           text makeText: () -> String, location: SourceLocation) {
+                           text makeText: () -> String, location: SourceLocation, recordsPairs: Bool) {
         var madeText: String?
         func text() -> String {
             if let madeText { return madeText }
@@ -175,7 +178,7 @@ extension ContrastEngine {
                 report.trace?.append(TracedVerdict(text: text(), scheme: entry.scheme, state: entry.state,
                                                    conditional: entry.conditional, verdict: entry.verdict))
             }
-            if !entry.conditional, entry.verdict.kind != .hidden {
+            if recordsPairs, !entry.conditional, entry.verdict.kind != .hidden {
                 report.record(entry.verdict, scheme: entry.scheme, state: entry.state, text: text, location: location, positions: &positions)
             }
         }

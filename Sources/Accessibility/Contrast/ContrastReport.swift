@@ -11,6 +11,17 @@ struct TracedVerdict {
 
 /// What the contrast check found on a page: its diagnostics and the numbers a build report needs.
 public struct ContrastReport: Sendable {
+    /// How much a report keeps beside its findings and counts.
+    enum Detail {
+        /// The findings and counts only: what a build needs. Keeping the distinct colour pairs
+        /// was a tenth of the contrast check, for a list the build never read.
+        case findings
+        /// The distinct colour pairs too (`pairs`, `worst`).
+        case pairs
+        /// Every verdict as well, in walk order (`trace`).
+        case trace
+    }
+
     public var diagnostics: [Diagnostic]
     /// Elements with text of their own that were checked.
     public var textElementsChecked: Int
