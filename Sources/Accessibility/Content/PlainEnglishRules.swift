@@ -12,6 +12,7 @@ struct PlainEnglishRules {
         var hardest: (age: Double, location: SourceLocation)?
         let avoid = Dictionary(grouping: configuration.wordsToAvoid.map { TextNormaliser.words($0) }.filter { !$0.isEmpty },
                                by: { $0[0] })
+        let starts = PhraseStarts(avoid.keys)
         for block in survey.blocks {
             let text = block.text
             let prose = text.prose
@@ -34,7 +35,7 @@ struct PlainEnglishRules {
             }
             let words = Sentences.words(in: prose, 0..<prose.count)
             findings += capitals(in: text, words: words)
-            findings += wordsToAvoid(avoid, in: text, words: words)
+            findings += wordsToAvoid(avoid, starts: starts, in: text, words: words)
         }
         if let age = page.age(minimumWords: 30), age.rounded() > Double(configuration.readingAgeTarget) {
             let place = hardest?.location ?? survey.documentLocation
@@ -78,12 +79,12 @@ struct PlainEnglishRules {
     }
 
     /// `avoid`: the phrases to avoid, as words, by their first word.
-    private func wordsToAvoid(_ avoid: [String: [[String]]], in text: InlineText, words ranges: [Range<Int>]) -> [Finding] {
+    /// - Parameter starts: which words could start a phrase to avoid: only those are lower-cased
+    ///   (lower-casing every word of every page was a third of the plain English checks).
+    private func wordsToAvoid(_ avoid: [String: [[String]]], starts: PhraseStarts, in text: InlineText,
+                              words ranges: [Range<Int>]) -> [Finding] {
         guard !avoid.isEmpty else { return [] }
         let prose = text.prose
-        // Words are lower-cased only when one could start a phrase to avoid: lower-casing every
-        // word of every page was a third of the plain English checks.
-        let initials = Set(avoid.keys.compactMap(\.unicodeScalars.first))
         var lowered = [String?](repeating: nil, count: ranges.count)
         func word(_ index: Int) -> String {
             if let known = lowered[index] { return known }
@@ -92,11 +93,8 @@ struct PlainEnglishRules {
             return made
         }
         func mayStartAPhrase(_ range: Range<Int>) -> Bool {
-            guard !range.isEmpty, prose.characters[range.lowerBound].unicodeScalars.count == 1 else { return true }
-            let first = prose.scalars[range.lowerBound]
-            guard first.isASCII else { return true }
-            let lower = ("A"..."Z").contains(first) ? Unicode.Scalar(first.value + 0x20)! : first
-            return initials.contains(lower)
+            guard !range.isEmpty else { return true }
+            return starts.mayStart(first: prose.characters[range.lowerBound], length: range.count)
         }
         var findings: [Finding] = []
         for (index, range) in ranges.enumerated() where !text.isCode(at: range.lowerBound) && mayStartAPhrase(range) {
@@ -108,5 +106,30 @@ struct PlainEnglishRules {
             }
         }
         return findings
+    }
+}
+
+/// The first letters and lengths of the phrases to avoid, as a table of bits: a word whose
+/// first character is ASCII is looked up only when a phrase starts with that letter (in either
+/// case) and has that many characters.
+struct PhraseStarts {
+    /// Bit `n` of entry `b`: a first word of `n` characters (63 for 63 or more) starts with byte `b`.
+    private var ascii = [UInt64](repeating: 0, count: 128)
+
+    init(_ firstWords: some Sequence<String>) {
+        // A word whose first character is not one ASCII scalar is always looked up, so only
+        // phrases that start with one need a bit.
+        for word in firstWords {
+            guard let first = word.unicodeScalars.first, first.isASCII else { continue }
+            let bit = UInt64(1) << min(word.count, 63)
+            ascii[Int(first.value)] |= bit
+            if ("a"..."z").contains(first) { ascii[Int(first.value) - 0x20] |= bit }
+        }
+    }
+
+    /// Whether a word of `length` characters whose first character is `first` may start a phrase.
+    func mayStart(first: Character, length: Int) -> Bool {
+        guard let scalar = first.unicodeScalars.first, scalar.isASCII, first.unicodeScalars.count == 1 else { return true }
+        return ascii[Int(scalar.value)] & (UInt64(1) << min(length, 63)) != 0
     }
 }
