@@ -48,7 +48,11 @@ public enum Path {
     /// Resolves `.` and `..` lexically. Returns nil when `..` would climb above the start,
     /// which is how callers spot a path that escapes the folder it must stay in.
     public static func normalize(_ path: String) -> String? {
-        if isNormal(path) { return path }
+        isNormal(path) ? path : normalizedBySegments(path)
+    }
+
+    /// `normalize` the long way, every segment looked at.
+    static func normalizedBySegments(_ path: String) -> String? {
         let absolute = path.hasPrefix("/")
         var stack: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
