@@ -278,13 +278,13 @@ public struct SiteBuilder: Sendable {
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         let stage = PageStage(config: config, tree: tree, lists: lists, templates: templates, theme: theme,
                               options: options, today: today, buildYear: today.year)
-        let structure = PageFingerprint.structure(of: tree.pages, assets: tree.assets, lists: lists)
         var texts: [String: String] = [:], frontMatters: [String: String] = [:]
         for file in loaded {
             guard let page = file.page else { continue }
             texts[page.sourcePath] = file.fingerprint
             frontMatters[page.sourcePath] = file.frontMatterFingerprint
         }
+        let structure = PageFingerprint.structure(of: tree.pages, frontMatters: frontMatters, assets: tree.assets, lists: lists)
         let edited = PageFingerprint.frontMatterEdits(tree, frontMatters: frontMatters, structure: structure, reuse: reuse)
         var reused = reusablePages(tree, texts: texts, structure: structure, edited: edited, reuse: reuse)
         // A page taken unread from the last build is read now, as it is made again.
