@@ -7,8 +7,9 @@ import Markdown
 /// into site URLs, and says precisely what is wrong when a target does not exist.
 struct LinkResolver: Sendable {
     let tree: ContentTree
-    /// Source path → the heading ids on that page, for checking `#anchors`.
-    let anchors: [String: Set<String>]
+    /// Source path → the heading ids on that page in their order, for checking `#anchors` (a
+    /// page has a few: a set for each of 10,000 pages cost more than every lookup in them).
+    let anchors: [String: [String]]
     /// Ids the theme puts on every page (`main-content`), valid anchors anywhere.
     let templateIDs: Set<String>
 
@@ -91,7 +92,7 @@ struct LinkResolver: Sendable {
     private func checkAnchor(_ fragment: String, on page: SourcePage, written: String) -> (String, String)? {
         let ids = anchors[page.sourcePath] ?? []
         if ids.contains(fragment) || templateIDs.contains(fragment) { return nil }
-        let hint = Suggestion.closest(to: fragment, in: Array(ids)).map { "Did you mean #\($0)?" }
+        let hint = Suggestion.closest(to: fragment, in: ids).map { "Did you mean #\($0)?" }
             ?? (ids.isEmpty ? "\(page.displayPath) has no headings to link to." : "Its headings are: \(ids.sorted().map { "#" + $0 }.joined(separator: ", ")).")
         return ("'\(written)': \(page.displayPath) has no heading with the id '\(fragment)'", hint)
     }

@@ -317,8 +317,8 @@ public struct SiteBuilder: Sendable {
         // counted there, once.
 
         // 4. Links, lint, render: each page on its own.
-        var anchors = Dictionary(uniqueKeysWithValues: parsed.map { ($0.source.sourcePath, Set($0.headingIDs)) })
-        for (path, record) in reused { anchors[path] = Set(record.anchors) }
+        var anchors = Dictionary(uniqueKeysWithValues: parsed.map { ($0.source.sourcePath, $0.headingIDs) })
+        for (path, record) in reused { anchors[path] = record.anchors }
         let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs)
         let deferred = parsed.filter { $0.needsSiteReport }
         let written = { @Sendable (result: PageResult) -> PageResult in
