@@ -20,6 +20,21 @@ struct PublishTests {
         #expect(report.diagnostics.isEmpty)
     }
 
+    /// The time a build reports is the whole build's, the search index and publishing included.
+    @Test func theReportedTimeIncludesTheSearchIndex() async throws {
+        let fs = TestSite.files(["report/_index.md": "---\ntitle: Report\n---\nFirst.\n"],
+                                config: TestSite.config + "\nsearch: true\n")
+        var builder = SiteBuilder(fileSystem: fs, options: TestSite.options())
+        builder.searchIndexer = { staging in
+            Thread.sleep(forTimeInterval: 0.3)
+            try fs.write("{}", to: Path.join(staging, "pagefind/pagefind-entry.json"))
+        }
+        let report = await builder.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(fs.kind(of: "public/pagefind/pagefind-entry.json") == .file)
+        #expect(report.seconds >= 0.3)
+    }
+
     @Test func anOldSiteThatCannotBeRemovedIsAdviceAndTheNextBuildClearsIt() async throws {
         let memory = TestSite.files(["report/_index.md": "---\ntitle: Report\n---\nFirst.\n"])
         let fs = WatchedFileSystem(memory)
