@@ -19,14 +19,8 @@ extension PageMetadata {
         out.bool(exitThisPage)
         out.array(related) { $0.located($1) }
         out.optional(contents) { $0.bool($1) }
-        out.array(lintIgnore.sorted { $0.key < $1.key }) { out, entry in
-            out.string(entry.key)
-            out.string(entry.value)
-        }
-        out.array(lintIgnoreLocations.sorted { $0.key < $1.key }) { out, entry in
-            out.string(entry.key)
-            out.location(entry.value)
-        }
+        out.dictionary(lintIgnore) { $0.string($1) }
+        out.dictionary(lintIgnoreLocations) { $0.location($1) }
         out.array(resources) { $0.attachment($1) }
         out.optional(period) { $0.string($1) }
         out.array(themes) { $0.string($1) }
@@ -62,14 +56,8 @@ extension PageMetadata {
         let exitThisPage = try input.bool()
         let related = try input.array { input throws(CacheReader.Damaged) in try input.located() }
         let contents = try input.optional { input throws(CacheReader.Damaged) in try input.bool() }
-        var lintIgnore: [String: String] = [:]
-        for (key, value) in try input.array({ input throws(CacheReader.Damaged) in (try input.string(), try input.string()) }) {
-            lintIgnore[key] = value
-        }
-        var lintIgnoreLocations: [String: SourceLocation] = [:]
-        for (key, value) in try input.array({ input throws(CacheReader.Damaged) in (try input.string(), try input.location()) }) {
-            lintIgnoreLocations[key] = value
-        }
+        let lintIgnore = try input.dictionary { input throws(CacheReader.Damaged) in try input.string() }
+        let lintIgnoreLocations = try input.dictionary { input throws(CacheReader.Damaged) in try input.location() }
         let resources = try input.array { input throws(CacheReader.Damaged) in try input.attachment() }
         let period = try input.optional { input throws(CacheReader.Damaged) in try input.string() }
         let themes = try input.array { input throws(CacheReader.Damaged) in try input.string() }

@@ -8,7 +8,7 @@ enum ContrastFixture {
     }
 
     static func report(css: String, body: String, head: String = "") -> ContrastReport {
-        ContrastChecker(stylesheets: [(path: "site.css", text: css)]).report(page: page(body, head: head), file: "page.html", trace: true)
+        ContrastChecker(stylesheets: [(path: "site.css", text: css)]).report(page: page(body, head: head), file: "page.html", detail: .trace)
     }
 
     static func diagnostics(css: String, body: String) -> [Diagnostic] {

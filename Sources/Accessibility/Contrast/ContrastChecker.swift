@@ -48,10 +48,6 @@ public final class ContrastChecker: Sendable {
         report(page: page, file: file, detail: .pairs)
     }
 
-    func report(page: HTMLElement, file: String, trace: Bool) -> ContrastReport {
-        report(page: page, file: file, detail: trace ? .trace : .pairs)
-    }
-
     func report(page: HTMLElement, file: String, detail: ContrastReport.Detail) -> ContrastReport {
         let pageCSS = Self.pageStyles(page)
         let borrowed = engines.withLock { $0.idle[pageCSS.key]?.popLast() }
