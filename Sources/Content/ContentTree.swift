@@ -91,16 +91,20 @@ public struct ContentTree: Sendable {
     }
 
     private mutating func index() {
+        indexByURL.reserveCapacity(pages.count)
+        indexBySource.reserveCapacity(pages.count)
         for (index, page) in pages.enumerated() {
             indexByURL[page.url] = index
             indexBySource[page.sourcePath] = index
             if let parent = page.parentURL { childrenBySection[parent, default: []].append(index) }
         }
         for (index, asset) in assets.enumerated() { assetBySource[asset.sourcePath] = index }
+        // Each page's sort key made once: lowercasing both titles in every comparison was most
+        // of ordering a section of hundreds of pages.
+        let keys = pages.map { (weight: $0.metadata.weight ?? Int.max, title: $0.metadata.title.lowercased(), url: $0.url) }
         for (section, children) in childrenBySection {
             childrenBySection[section] = children.sorted { a, b in
-                let pa = pages[a].metadata, pb = pages[b].metadata
-                return (pa.weight ?? Int.max, pa.title.lowercased(), pages[a].url) < (pb.weight ?? Int.max, pb.title.lowercased(), pages[b].url)
+                (keys[a].weight, keys[a].title, keys[a].url) < (keys[b].weight, keys[b].title, keys[b].url)
             }
         }
     }

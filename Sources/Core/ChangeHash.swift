@@ -1,3 +1,5 @@
+import Foundation
+
 /// FNV-1a, 64 bits: a fast fingerprint for noticing that text changed between builds. Not for
 /// anything an attacker could exploit (the deploy manifest uses SHA-256).
 public struct ChangeHash: Sendable {
@@ -22,9 +24,35 @@ public struct ChangeHash: Sendable {
         value = value &* 0x0000_0100_0000_01B3
     }
 
+    /// Adds raw bytes (a file as read), with the same separator as a string.
+    public mutating func add(bytes: UnsafeRawBufferPointer) {
+        var value = self.value
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        value ^= 0xFF
+        self.value = value &* 0x0000_0100_0000_01B3
+    }
+
+    /// Adds a number as its eight bytes: no text to format.
+    public mutating func add(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { add(bytes: $0) }
+    }
+
+    /// The hash so far, as a number (to combine hashes of parts that come in no fixed order).
+    public var number: UInt64 { value }
+
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The fingerprint of a file's bytes.
+    public static func of(data: Data) -> String {
+        var hash = ChangeHash()
+        data.withUnsafeBytes { hash.add(bytes: $0) }
+        return hash.hex
     }
 
     public static func of(_ parts: String...) -> String {

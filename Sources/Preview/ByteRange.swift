@@ -1,3 +1,5 @@
+import Core
+
 /// One `Range: bytes=…` request, resolved against a body's length.
 ///
 /// Only a single range is honoured; a list of ranges, another unit or a malformed header is
@@ -41,8 +43,4 @@ extension StringProtocol {
     fileprivate func trimmingSpaces() -> String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -1,7 +1,8 @@
 import Core
 import Foundation
 
-/// Each output folder has a cache of its own (`build-KEY.cache` and its head), about 2 KB a page:
+/// Each output folder has a cache of its own (`build-KEY.cache`, its parts and its head), about
+/// 2 KB a page:
 /// a site built into many folders (`--output` to a new temporary folder each time, as
 /// benchmarks and reviews do) filled `.herald-cache/` with caches no build would read again.
 extension BuildCache {
@@ -33,13 +34,17 @@ extension BuildCache {
         }
     }
 
-    /// `build-KEY` for the files a cache is kept in (`.cache`, `.head.json`, and the JSON of
-    /// versions before 4); nil for anything else.
+    /// `build-KEY` for the files a cache is kept in (`.cache`, `.part-NN.cache`, `.head.json`,
+    /// and the JSON of versions before 4); nil for anything else.
     static func cacheKey(of name: String) -> String? {
         guard name.hasPrefix("build-") else { return nil }
         for suffix in [".head.json", ".cache", ".json"] where name.hasSuffix(suffix) {
-            let key = String(name.dropLast(suffix.count))
-            return key.count > "build-".count ? key : nil
+            var key = Substring(name.dropLast(suffix.count))
+            if suffix == ".cache", let part = key.range(of: ".part-", options: .backwards),
+               !key[part.upperBound...].isEmpty, key[part.upperBound...].allSatisfy(\.isASCIIDigit) {
+                key = key[..<part.lowerBound]
+            }
+            return key.count > "build-".count ? String(key) : nil
         }
         return nil
     }

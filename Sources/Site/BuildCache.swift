@@ -6,7 +6,7 @@ import Foundation
 /// (binary: `BuildCache+Bytes`), so the next build can skip what has not changed. The output
 /// must stay byte-identical to a clean build: anything the cache cannot vouch for is rebuilt.
 struct BuildCache: Equatable, Sendable {
-    static let currentVersion = 7
+    static let currentVersion = 8
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.
@@ -26,33 +26,48 @@ struct BuildCache: Equatable, Sendable {
         }
     }
 
-    /// One page as it was last built.
-    struct PageRecord: Equatable {
+    /// One page as it was last built. A class that never changes: a build copies 10,000 of
+    /// them from the cache into its results and back, and compares them with the last
+    /// build's when it saves (field by field, a copy each, that was half of saving).
+    final class PageRecord: Equatable, @unchecked Sendable {
         /// Fingerprint of the page's whole source.
-        var text: String
+        let text: String
         /// Fingerprint of its front matter alone (empty for the pages Herald makes).
-        var frontMatter: String
-        var output: String
-        var anchors: [String]
+        let frontMatter: String
+        let output: String
+        let anchors: [String]
         /// The `<title>` the site-wide check compares, and where it was written.
-        var title: String?
-        var titleLocation: SourceLocation?
-        var diagnostics: [Diagnostic]
-        var silenced: [SilencedFinding]
+        let title: String?
+        let titleLocation: SourceLocation?
+        let diagnostics: [Diagnostic]
+        let silenced: [SilencedFinding]
         /// The text reports on the whole site (`{{accessibility.…}}`), so the page is made every time.
-        var usesSiteReport = false
+        let usesSiteReport: Bool
 
-        /// What a page made from a source with these fingerprints leaves for the next build.
-        init(_ result: PageResult, text: String, frontMatter: String) {
+        init(text: String, frontMatter: String, output: String, anchors: [String], title: String?, titleLocation: SourceLocation?,
+             diagnostics: [Diagnostic], silenced: [SilencedFinding], usesSiteReport: Bool) {
             self.text = text
             self.frontMatter = frontMatter
-            output = result.outputPath
-            anchors = result.anchors
-            title = result.lint.title
-            titleLocation = result.lint.titleLocation
-            diagnostics = result.diagnostics
-            silenced = result.silenced
-            usesSiteReport = result.usesSiteReport
+            self.output = output
+            self.anchors = anchors
+            self.title = title
+            self.titleLocation = titleLocation
+            self.diagnostics = diagnostics
+            self.silenced = silenced
+            self.usesSiteReport = usesSiteReport
+        }
+
+        /// What a page made from a source with these fingerprints leaves for the next build.
+        convenience init(_ result: PageResult, text: String, frontMatter: String) {
+            self.init(text: text, frontMatter: frontMatter, output: result.outputPath, anchors: result.anchors,
+                      title: result.lint.title, titleLocation: result.lint.titleLocation, diagnostics: result.diagnostics,
+                      silenced: result.silenced, usesSiteReport: result.usesSiteReport)
+        }
+
+        static func == (a: PageRecord, b: PageRecord) -> Bool {
+            a === b || (a.text == b.text && a.frontMatter == b.frontMatter && a.output == b.output && a.anchors == b.anchors
+                && a.title == b.title && a.titleLocation == b.titleLocation && a.diagnostics == b.diagnostics
+                && a.silenced == b.silenced && a.usesSiteReport == b.usesSiteReport)
         }
     }
 
@@ -67,7 +82,8 @@ struct BuildCache: Equatable, Sendable {
     var pages: [String: PageRecord]
     /// Each page's checked front matter, by source path (`FrontMatterRecord`).
     var frontMatters: [String: FrontMatterRecord] = [:]
-    /// SHA-256 of the manifest that build published: the output folder must still hold it.
+    /// Fingerprint of the manifest that build published (`manifestHash`): the output folder
+    /// must still hold it.
     var manifest: String
     var report: CachedReport
 
@@ -111,22 +127,38 @@ struct BuildCache: Equatable, Sendable {
         return head
     }
 
-    /// One fingerprint of every input's stamp.
+    /// One fingerprint of every input's stamp. Each stamp is hashed on its own and the hashes
+    /// added up, so the dictionary's order does not matter: sorting 10,000 paths and writing
+    /// each time as text was most of the cost (two digests a build).
     static func digest(_ stamps: [String: Stamp]) -> String {
-        var hash = ChangeHash()
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) { hash.add("\(path) \(stamp.size) \(stamp.modified)") }
-        return hash.hex
+        var sum: UInt64 = 0
+        for (path, stamp) in stamps {
+            var hash = ChangeHash()
+            hash.add(path)
+            hash.add(UInt64(bitPattern: Int64(stamp.size)))
+            hash.add(stamp.modified.bitPattern)
+            // Mixed (splitmix64's finaliser) before adding, so that two changes cannot cancel out
+            // through FNV's structure.
+            var mixed = hash.number
+            mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+            sum &+= mixed ^ (mixed >> 31)
+        }
+        var total = ChangeHash()
+        total.add(sum)
+        total.add(UInt64(stamps.count))
+        return total.hex
     }
 
     static func load(_ fileSystem: FileSystem, options: BuildOptions) -> BuildCache? {
-        guard let data = try? fileSystem.readMapped(path(in: options)) else { return nil }
-        return BuildCache(decoding: data)
+        read(fileSystem, options: options)?.cache
     }
 
-    func save(_ fileSystem: FileSystem, options: BuildOptions) {
-        // A cache that cannot be written only costs the next build time. The head goes second:
+    /// - Parameter previous: the cache as this build read it, whose unchanged parts are kept.
+    func save(_ fileSystem: FileSystem, options: BuildOptions, previous: Loaded? = nil) {
+        // A cache that cannot be written only costs the next build time. The head goes last:
         // a head without its cache is never written, and a stale head no longer matches.
-        guard (try? fileSystem.write(encoded(), to: Self.path(in: options))) != nil else { return }
+        guard writeParts(fileSystem, options: options, previous: previous) != nil else { return }
         // The JSON cache of Herald before version 4 is never read again: 10 MB for a large site.
         try? fileSystem.remove(Self.legacyPath(in: options))
         let head = Head(global: global, stamps: Self.digest(stamps), manifest: manifest, report: report)
@@ -157,10 +189,11 @@ struct BuildCache: Equatable, Sendable {
     static func stamps(_ fileSystem: FileSystem, options: BuildOptions, discovery scanned: ContentDiscovery? = nil) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         func stamp(_ path: String) { result[path] = Stamp(of: path, on: fileSystem) }
+        let discovery = scanned ?? ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
+        result.reserveCapacity(discovery.markdown.count + discovery.assets.count + 64)
         stamp(options.configPath)
         let templates = (try? fileSystem.resolvingSymbolicLinks(options.templatesPath)) ?? options.templatesPath
         for file in (try? fileSystem.recursiveFiles(in: templates)) ?? [] { stamp(Path.join(templates, file)) }
-        let discovery = scanned ?? ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         for found in discovery.markdown + discovery.assets { stamp(found.fullPath) }
         // A link out of content/ or a loop is an error of no file: it must still mean "changed",
         // or a build after adding one would repeat the last clean report.
@@ -170,9 +203,11 @@ struct BuildCache: Equatable, Sendable {
         return result
     }
 
-    /// The SHA-256 of the manifest in the output folder, nil when there is none.
+    /// The fingerprint of the manifest in the output folder (`ChangeHash`), nil when there is
+    /// none. It only tells whether the file is the one the last build wrote: SHA-256 of the
+    /// manifest of 10,000 pages took 17 ms, twice a build.
     static func manifestHash(_ fileSystem: FileSystem, options: BuildOptions) -> String? {
-        (try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName))).map { SHA256.hex($0) }
+        (try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName))).map { ChangeHash.of(data: $0) }
     }
 
     /// The manifest's entries, to record reused files without reading them.
@@ -211,8 +246,6 @@ extension Reuse {
         return true
     }
 }
-
-extension BuildCache.PageRecord: @unchecked Sendable {}
 
 /// Fingerprints of a page for the cache.
 extension BuildCache {

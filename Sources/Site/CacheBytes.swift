@@ -66,6 +66,15 @@ struct CacheWriter {
         }
     }
 
+    /// The entries of `values` at `keys` (each of them in it), read back as a dictionary.
+    mutating func dictionary<Value>(_ values: [String: Value], keys: [String], _ write: (inout CacheWriter, Value) -> Void) {
+        int(keys.count)
+        for key in keys {
+            string(key)
+            write(&self, values[key]!)
+        }
+    }
+
     mutating func location(_ location: SourceLocation) {
         string(location.file)
         int(location.line)
@@ -234,14 +243,22 @@ struct CacheReader {
 
     /// What `CacheWriter.dictionary` wrote; a key written twice is damage.
     mutating func dictionary<Value>(_ read: (inout CacheReader) throws(Damaged) -> Value) throws(Damaged) -> [String: Value] {
-        let count = try count()
         var values: [String: Value] = [:]
-        values.reserveCapacity(count)
+        _ = try dictionary(into: &values, belongs: { _ in true }, read)
+        return values
+    }
+
+    /// Adds what `CacheWriter.dictionary` wrote to `values`, and says how many entries it read.
+    /// A key already there, or one that does not `belong`, is damage.
+    mutating func dictionary<Value>(into values: inout [String: Value], belongs: (String) -> Bool,
+                                    _ read: (inout CacheReader) throws(Damaged) -> Value) throws(Damaged) -> Int {
+        let count = try count()
+        values.reserveCapacity(values.count + count)
         for _ in 0..<count {
             let key = try string()
-            guard values.updateValue(try read(&self), forKey: key) == nil else { throw Damaged() }
+            guard belongs(key), values.updateValue(try read(&self), forKey: key) == nil else { throw Damaged() }
         }
-        return values
+        return count
     }
 
     mutating func location() throws(Damaged) -> SourceLocation {

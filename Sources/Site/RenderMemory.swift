@@ -68,6 +68,8 @@ struct LoadedFile: Sendable {
     var diagnostics: [Diagnostic]
     var fingerprint: String?
     var frontMatterFingerprint: String?
+    /// The record the page was taken from unread, kept as it is for the next build.
+    var record: FrontMatterRecord?
 
     /// - Parameter frontMatters: the last build's checked front matter, by source path: a page
     ///   whose YAML is unchanged takes its metadata from there.
@@ -83,6 +85,7 @@ struct LoadedFile: Sendable {
 
     /// What the next build needs to skip parsing this page's front matter.
     var frontMatterRecord: FrontMatterRecord? {
+        if let record { return record }
         guard let page, let frontMatterFingerprint else { return nil }
         var front = page.frontMatter
         front.body = ""
@@ -94,6 +97,7 @@ struct LoadedFile: Sendable {
     /// (`SourcePage.hasText`). Only for a file whose stamp is the one the last build saw.
     static func unread(_ found: ContentDiscovery.Found, record: FrontMatterRecord, page: BuildCache.PageRecord) -> LoadedFile {
         let source = PageLoader.page(found, text: "", frontMatter: record.frontMatter, metadata: record.metadata, hasText: false)
-        return LoadedFile(page: source, diagnostics: record.diagnostics, fingerprint: page.text, frontMatterFingerprint: record.fingerprint)
+        return LoadedFile(page: source, diagnostics: record.diagnostics, fingerprint: page.text, frontMatterFingerprint: record.fingerprint,
+                          record: record)
     }
 }

@@ -12,15 +12,11 @@ struct BuildCacheBytesTests {
     static func sample() -> BuildCache {
         let warning = Diagnostic(.warning, "link text 'click here' says nothing", at: SourceLocation(file: "content/ré port.md", line: 12, column: 3),
                                  hint: "Say where the link goes.")
-        var withFindings = BuildCache.PageRecord(blank: "report/online/index.html")
-        withFindings.text = "0123456789abcdef"
-        withFindings.frontMatter = "fedcba9876543210"
-        withFindings.anchors = ["online-form", "café-hours", ""]
-        withFindings.title = "Report online – Commissioner"
-        withFindings.titleLocation = SourceLocation(file: "templates/layout.mustache", line: 7, column: 1)
-        withFindings.diagnostics = [warning]
-        withFindings.silenced = [SilencedFinding(diagnostic: warning, reason: "the partner's wording")]
-        withFindings.usesSiteReport = true
+        let withFindings = BuildCache.PageRecord(
+            text: "0123456789abcdef", frontMatter: "fedcba9876543210", output: "report/online/index.html",
+            anchors: ["online-form", "café-hours", ""], title: "Report online – Commissioner",
+            titleLocation: SourceLocation(file: "templates/layout.mustache", line: 7, column: 1), diagnostics: [warning],
+            silenced: [SilencedFinding(diagnostic: warning, reason: "the partner's wording")], usesSiteReport: true)
         return BuildCache(
             global: "1d536fc71157c49f",
             stamps: ["content/report/online.md": .init(size: 4_711, modified: 1_795_464_940.086_932_7),
@@ -37,49 +33,174 @@ struct BuildCacheBytesTests {
             report: .init(pageCount: 2, fileCount: Int.max, diagnostics: [warning], silenced: []))
     }
 
-    @Test func whatIsSavedIsWhatIsRead() throws {
-        let cache = Self.sample()
-        let decoded = try #require(BuildCache(decoding: cache.encoded()))
-        #expect(decoded == cache)
-        let empty = BuildCache(global: "", stamps: [:], structure: SiteStructure(frontMatter: "", shape: "", lists: ""), pages: [:],
-                               manifest: "", report: .init(pageCount: 0, fileCount: 0, diagnostics: [], silenced: []))
-        #expect(BuildCache(decoding: empty.encoded()) == empty)
+    static let options = TestSite.options()
+
+    /// A cache of `count` pages and their front matter, enough for several parts.
+    static func large(_ count: Int, edited: Set<Int> = [], removed: Set<Int> = []) -> BuildCache {
+        var cache = sample()
+        let record = cache.frontMatters["report/online.md"]!
+        for index in 0..<count where !removed.contains(index) {
+            let path = "section-\(index % 7)/page-\(index).md"
+            cache.pages[path] = BuildCache.PageRecord(
+                text: edited.contains(index) ? "edited" : "text-\(index)", frontMatter: "fm-\(index)",
+                output: "section-\(index % 7)/page-\(index)/index.html", anchors: ["a-\(index)"], title: "Page \(index)",
+                titleLocation: nil, diagnostics: [], silenced: [], usesSiteReport: false)
+            cache.frontMatters[path] = FrontMatterRecord(fingerprint: "fm-\(index)", metadata: record.metadata, diagnostics: [],
+                                                         frontMatter: record.frontMatter)
+        }
+        return cache
     }
 
-    @Test func aCacheCutShortAnywhereIsNoCache() {
-        let bytes = Self.sample().encoded()
-        for length in 0..<bytes.count {
-            #expect(BuildCache(decoding: bytes.prefix(length)) == nil, "cut at \(length) of \(bytes.count)")
+    /// Each file the cache is kept in, by name, with its bytes.
+    static func files(_ fs: InMemoryFileSystem) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for entry in try fs.entries(in: ".herald-cache") { files[entry.name] = try fs.read(".herald-cache/" + entry.name) }
+        return files
+    }
+
+    static var mainName: String { Path.basename(BuildCache.path(in: options)) }
+
+    static func partName(_ part: Int) -> String { Path.basename(BuildCache.partPath(part, in: options)) }
+
+    @Test func whatIsSavedIsWhatIsRead() throws {
+        for cache in [Self.sample(), Self.large(3_000)] {
+            let fs = InMemoryFileSystem()
+            cache.save(fs, options: Self.options)
+            #expect(BuildCache.load(fs, options: Self.options) == cache)
         }
-        #expect(BuildCache(decoding: bytes + Data([0])) == nil, "a byte too many")
+        #expect(BuildCache.partCount(forRecords: 6_002) == 11)
+        let empty = BuildCache(global: "", stamps: [:], structure: SiteStructure(frontMatter: "", shape: "", lists: ""), pages: [:],
+                               manifest: "", report: .init(pageCount: 0, fileCount: 0, diagnostics: [], silenced: []))
+        let fs = InMemoryFileSystem()
+        empty.save(fs, options: Self.options)
+        #expect(BuildCache.load(fs, options: Self.options) == empty)
+    }
+
+    /// After one edit only the part holding that page's records is written again (and the main
+    /// file); what is read back is the new cache, and a record removed rewrites its part too.
+    @Test func savingWritesAgainOnlyThePartsThatChanged() throws {
+        final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 1_800_000_000) }
+        let clock = Clock()
+        let fs = InMemoryFileSystem(clock: { clock.now })
+        let first = Self.large(3_000)
+        first.save(fs, options: Self.options)
+        let before = try Self.files(fs)
+        let parts = BuildCache.partCount(forRecords: first.pages.count + first.frontMatters.count)
+        #expect(parts > 5 && before.keys.filter { $0.contains(".part-") }.count == parts)
+
+        // One edit, then one page removed, then two more edits: the parts of those pages alone.
+        func partOf(_ index: Int) -> String { Self.partName(BuildCache.part(of: "section-\(index % 7)/page-\(index).md", among: parts)) }
+        for (edit, touched) in [(Self.large(3_000, edited: [42]), [42]), (Self.large(3_000, edited: [42], removed: [7]), [7]),
+                                (Self.large(3_000, edited: [42, 43, 44], removed: [7]), [43, 44])] {
+            clock.now += 60
+            let previous = try #require(BuildCache.read(fs, options: Self.options))
+            let old = try Self.files(fs)
+            edit.save(fs, options: Self.options, previous: previous)
+            let now = try Self.files(fs)
+            let rewritten = now.keys.filter { fs.modificationDate(of: ".herald-cache/" + $0) == clock.now }
+            let rewrittenParts = rewritten.filter { $0.contains(".part-") }
+            #expect(Set(rewrittenParts) == Set(touched.map(partOf)))
+            #expect(rewritten.contains(Self.mainName))
+            for name in now.keys where !rewritten.contains(name) { #expect(now[name] == old[name], "\(name) kept as it was") }
+            #expect(BuildCache.load(fs, options: Self.options) == edit)
+        }
+        // Without the cache it came from, a save writes every part.
+        clock.now += 60
+        Self.large(3_000).save(fs, options: Self.options)
+        #expect(try Self.files(fs).keys.filter { fs.modificationDate(of: ".herald-cache/" + $0) == clock.now }.count == parts + 2)
+    }
+
+    /// A part another save wrote (a build stopped between a part and the main file), a part
+    /// missing, or one holding a record that belongs elsewhere: no cache at all.
+    @Test func aPartThatIsNotTheMainFilesIsNoCache() throws {
+        let fs = InMemoryFileSystem()
+        let first = Self.large(3_000)
+        first.save(fs, options: Self.options)
+        let previous = try #require(BuildCache.read(fs, options: Self.options))
+        let before = try Self.files(fs)
+        Self.large(3_000, edited: [42]).save(fs, options: Self.options, previous: previous)
+        let after = try Self.files(fs)
+        let changed = try #require(after.keys.first { $0.contains(".part-") && after[$0] != before[$0] })
+        try fs.write(before[changed]!, to: ".herald-cache/" + changed)
+        #expect(BuildCache.read(fs, options: Self.options) == nil, "the part of the save before")
+        try fs.write(after[changed]!, to: ".herald-cache/" + changed)
+        #expect(BuildCache.load(fs, options: Self.options) == Self.large(3_000, edited: [42]))
+        try fs.remove(".herald-cache/" + Self.partName(0))
+        #expect(BuildCache.read(fs, options: Self.options) == nil, "a part missing")
+
+        // Two parts swapped under one token each: their keys belong to the other part.
+        let fresh = InMemoryFileSystem()
+        first.save(fresh, options: Self.options)
+        let layout = try #require(BuildCache.read(fresh, options: Self.options)).layout
+        let keys = first.pages.keys.filter { BuildCache.part(of: $0, among: layout.tokens.count) == 1 }
+        try fresh.write(first.encodedPart(token: layout.tokens[0], pages: keys, frontMatters: []), to: ".herald-cache/" + Self.partName(0))
+        #expect(BuildCache.read(fresh, options: Self.options) == nil)
+    }
+
+    /// A site that shrinks to fewer parts leaves none of its old parts behind.
+    @Test func partsNoLongerListedAreRemoved() throws {
+        let fs = InMemoryFileSystem()
+        Self.large(3_000).save(fs, options: Self.options)
+        let previous = try #require(BuildCache.read(fs, options: Self.options))
+        Self.sample().save(fs, options: Self.options, previous: previous)
+        #expect(Set(try Self.files(fs).keys) == [Self.mainName, Self.partName(0), Path.basename(BuildCache.headPath(in: Self.options))])
+        #expect(BuildCache.load(fs, options: Self.options) == Self.sample())
+    }
+
+    @Test func aCacheCutShortAnywhereIsNoCache() throws {
+        let fs = InMemoryFileSystem()
+        Self.sample().save(fs, options: Self.options)
+        for name in [Self.mainName, Self.partName(0)] {
+            let path = ".herald-cache/" + name
+            let bytes = try fs.read(path)
+            for length in 0..<bytes.count {
+                try fs.write(bytes.prefix(length), to: path)
+                #expect(BuildCache.read(fs, options: Self.options) == nil, "\(name) cut at \(length) of \(bytes.count)")
+            }
+            try fs.write(bytes + Data([0]), to: path)
+            #expect(BuildCache.read(fs, options: Self.options) == nil, "a byte too many")
+            try fs.write(bytes, to: path)
+        }
+        #expect(BuildCache.load(fs, options: Self.options) == Self.sample())
     }
 
     /// Damage of any other kind (a disk error, another program writing over it) reads as no cache
     /// or as some cache, never as a crash: thousands of caches with bytes changed at random.
-    @Test func aCacheWithBytesChangedAtRandomNeverCrashes() {
-        let bytes = [UInt8](Self.sample().encoded())
+    @Test func aCacheWithBytesChangedAtRandomNeverCrashes() throws {
+        let fs = InMemoryFileSystem()
+        Self.sample().save(fs, options: Self.options)
         var random = SplitMix64(seed: 7)
         var decoded = 0
-        for _ in 0..<3_000 {
-            var damaged = bytes
-            for _ in 0...(random.next() % 4) {
-                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
+        for name in [Self.mainName, Self.partName(0)] {
+            let path = ".herald-cache/" + name
+            let bytes = [UInt8](try fs.read(path))
+            for _ in 0..<1_500 {
+                var damaged = bytes
+                for _ in 0...(random.next() % 4) {
+                    damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
+                }
+                try fs.write(Data(damaged), to: path)
+                if BuildCache.read(fs, options: Self.options) != nil { decoded += 1 }
             }
-            if BuildCache(decoding: Data(damaged)) != nil { decoded += 1 }
+            try fs.write(Data(bytes), to: path)
         }
         #expect(decoded < 3_000, "some damage must be noticed")
     }
 
-    @Test func anotherVersionOrAnotherFileIsNoCache() {
+    @Test func anotherVersionOrAnotherFileIsNoCache() throws {
+        let fs = InMemoryFileSystem()
         var older = Self.sample()
         older.version = BuildCache.currentVersion - 1
-        #expect(BuildCache(decoding: older.encoded()) == nil)
-        #expect(BuildCache(decoding: Data("{\"global\":\"x\"}".utf8)) == nil, "the JSON of earlier versions")
+        older.save(fs, options: Self.options)
+        #expect(BuildCache.read(fs, options: Self.options) == nil)
+        try fs.write(Data("{\"global\":\"x\"}".utf8), to: BuildCache.path(in: Self.options))
+        #expect(BuildCache.read(fs, options: Self.options) == nil, "the JSON of earlier versions")
         var wrongCount = CacheWriter(magic: BuildCache.magic)
         wrongCount.int(BuildCache.currentVersion)
         wrongCount.string("global")
         wrongCount.int(1_000_000)   // a million stamps in a few bytes
-        #expect(BuildCache(decoding: Data(wrongCount.bytes)) == nil)
+        try fs.write(Data(wrongCount.bytes), to: BuildCache.path(in: Self.options))
+        #expect(BuildCache.read(fs, options: Self.options) == nil)
     }
 
     @Test func savingRemovesTheJSONCacheOfEarlierVersions() throws {
@@ -105,11 +226,11 @@ struct BuildCacheBytesTests {
             clock.now = Date(timeIntervalSince1970: 1_800_000_000 - daysAgo * day)
             for suffix in files { try fs.write(Data("x".utf8), to: ".herald-cache/build-\(key)\(suffix)") }
         }
-        try other("a", daysAgo: 1)
+        try other("a", daysAgo: 1, files: [".cache", ".part-00.cache", ".head.json"])
         try other("b", daysAgo: 2)
         try other("c", daysAgo: 3, files: [".json"])
         try other("d", daysAgo: 4)
-        try other("e", daysAgo: 5)          // the fifth most recent: removed
+        try other("e", daysAgo: 5, files: [".cache", ".part-00.cache", ".part-13.cache", ".head.json"])   // the fifth most recent: removed
         try other("f", daysAgo: 15)         // more than two weeks old: removed
         try fs.write(Data("mine".utf8), to: ".herald-cache/notes.txt")
         try fs.write(Data("x".utf8), to: ".herald-cache/build-.cache")
@@ -118,14 +239,19 @@ struct BuildCacheBytesTests {
 
         let left = Set(try fs.entries(in: ".herald-cache").map(\.name))
         let own = "build-\(ChangeHash.of(options.outputDirectory))"
-        #expect(left == [own + ".cache", own + ".head.json", "build-a.cache", "build-a.head.json", "build-b.cache", "build-b.head.json",
+        #expect(left == [own + ".cache", own + ".part-00.cache", own + ".head.json", "build-a.cache", "build-a.part-00.cache",
+                         "build-a.head.json", "build-b.cache", "build-b.head.json",
                          "build-c.json", "build-d.cache", "build-d.head.json", "notes.txt", "build-.cache"])
         #expect(BuildCache.load(fs, options: options) == Self.sample())
 
         // Two weeks on, the others have not been written since: only this folder's is left.
         clock.now = Date(timeIntervalSince1970: 1_800_000_000 + 15 * day)
         Self.sample().save(fs, options: options)
-        #expect(Set(try fs.entries(in: ".herald-cache").map(\.name)) == [own + ".cache", own + ".head.json", "notes.txt", "build-.cache"])
+        #expect(Set(try fs.entries(in: ".herald-cache").map(\.name)) == [own + ".cache", own + ".part-00.cache", own + ".head.json",
+                                                                          "notes.txt", "build-.cache"])
+        #expect(BuildCache.cacheKey(of: "build-ab12.part-07.cache") == "build-ab12")
+        #expect(BuildCache.cacheKey(of: "build-ab12.part-.cache") == "build-ab12.part-")
+        #expect(BuildCache.cacheKey(of: "build-.part-07.cache") == nil)
     }
 
     @Test func integersOfEverySizeRoundTrip() throws {
@@ -183,11 +309,9 @@ struct BuildCacheBytesTests {
 
 extension BuildCache.PageRecord {
     /// A record with nothing in it but where it was written.
-    init(blank output: String) {
-        let result = PageResult(url: "/", outputPath: output, title: "", html: "", diagnostics: [], silenced: [], isPage: true,
-                                lastModified: nil, lint: PageLintResult(file: output, findings: [], title: nil, titleLocation: nil),
-                                sourcePath: nil)
-        self.init(result, text: "", frontMatter: "")
+    convenience init(blank output: String) {
+        self.init(text: "", frontMatter: "", output: output, anchors: [], title: nil, titleLocation: nil, diagnostics: [],
+                  silenced: [], usesSiteReport: false)
     }
 }
 

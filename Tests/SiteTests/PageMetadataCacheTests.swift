@@ -77,10 +77,12 @@ import Testing
         #expect(await builder.build().succeeded)
 
         var cache = try #require(BuildCache.load(fs, options: options))
-        var record = try #require(cache.frontMatters["report/online.md"])
+        let record = try #require(cache.frontMatters["report/online.md"])
         #expect(record.metadata.title == "Report online")
-        record.metadata.title = "Planted in the cache"
-        cache.frontMatters["report/online.md"] = record
+        var planted = record.metadata
+        planted.title = "Planted in the cache"
+        cache.frontMatters["report/online.md"] = FrontMatterRecord(fingerprint: record.fingerprint, metadata: planted,
+                                                                   diagnostics: record.diagnostics, frontMatter: record.frontMatter)
         cache.save(fs, options: options)
 
         // The text below the front matter changes: the page is made again from the record.

@@ -1,3 +1,5 @@
+import Core
+
 /// Checks language tags against BCP 47 (RFC 5646): the shape of every subtag, and for two-letter
 /// primary languages, that ISO 639-1 has them (so "en-GB" passes, "en_GB", "english" and "xx" do not).
 enum BCP47 {
@@ -68,10 +70,4 @@ enum BCP47 {
         sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi \
         yo za zh zu in iw ji jw mo sh
         """.split(separator: " ").map(String.init))
-}
-
-extension Character {
-    var isASCIILetter: Bool { isASCII && isLetter }
-    var isASCIIDigit: Bool { isASCII && isNumber }
-    var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
 }
