@@ -41,6 +41,7 @@ public struct ContentTree: Sendable {
         var diagnostics: [Diagnostic] = []
         let pages = all.filter { publication.isPublished($0.metadata) }.sorted { $0.url < $1.url }
         var claims: [String: String] = reserved
+        claims.reserveCapacity(reserved.count + pages.count + assets.count)
         func claim(_ url: String, by who: String, at location: SourceLocation) {
             let key = url.lowercased()
             if let other = claims[key] {

@@ -203,6 +203,18 @@ struct BuildCache: Equatable, Sendable {
         return result
     }
 
+    /// Whether two sets of stamps agree on every file outside `folder` (the config and the
+    /// templates, beside the content), without making a filtered copy of either.
+    static func sameStamps(_ a: [String: Stamp], _ b: [String: Stamp], outside folder: String) -> Bool {
+        let prefix = folder + "/"
+        var outside = 0
+        for (path, stamp) in a where !path.hasPrefix(prefix) {
+            guard b[path] == stamp else { return false }
+            outside += 1
+        }
+        return outside == b.keys.count { !$0.hasPrefix(prefix) }
+    }
+
     /// The fingerprint of the manifest in the output folder (`ChangeHash`), nil when there is
     /// none. It only tells whether the file is the one the last build wrote: SHA-256 of the
     /// manifest of 10,000 pages took 17 ms, twice a build.

@@ -19,14 +19,16 @@ enum ListPages {
         /// - Parameter published: the pages that will be published (the tree's pages, or the
         ///   same pages before they are assembled into one).
         init(_ published: [SourcePage]) {
-            news = published.filter { $0.metadata.kind == .news }
-                .sorted { ($0.metadata.date ?? Day(year: 1, month: 1, day: 1), $0.url) > ($1.metadata.date ?? Day(year: 1, month: 1, day: 1), $1.url) }
-            decisions = published.filter { $0.metadata.kind == .decision && $0.metadata.decision != nil }
-                .sorted { a, b in
-                    let da = a.metadata.decision!, db = b.metadata.decision!
-                    return (da.year, da.sequence, a.url) > (db.year, db.sequence, b.url)
-                }
-            decisionYears = Array(Set(decisions.map { $0.metadata.decision!.year })).sorted(by: >)
+            // Sorted on keys taken out of each page once: reaching through every page's
+            // metadata in each comparison was most of listing 5,000 news pages.
+            let news = published.filter { $0.metadata.kind == .news }
+                .map { (page: $0, date: $0.metadata.date ?? Day(year: 1, month: 1, day: 1), url: $0.url) }
+            self.news = news.sorted { ($0.date, $0.url) > ($1.date, $1.url) }.map(\.page)
+            let decisions = published.compactMap { page in
+                page.metadata.kind == .decision ? page.metadata.decision.map { (page: page, year: $0.year, sequence: $0.sequence, url: page.url) } : nil
+            }
+            self.decisions = decisions.sorted { ($0.year, $0.sequence, $0.url) > ($1.year, $1.sequence, $1.url) }.map(\.page)
+            decisionYears = Array(Set(decisions.map(\.year))).sorted(by: >)
         }
 
         func newsPageCount(perPage: Int) -> Int { max(1, (news.count + perPage - 1) / perPage) }

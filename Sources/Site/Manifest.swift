@@ -106,7 +106,11 @@ final class RecordingOutput: OutputSink, @unchecked Sendable {
     private var entries: [String: Manifest.Entry] = [:]
     private let lock = NSLock()
 
-    init(_ inner: OutputSink) { self.inner = inner }
+    /// - Parameter expecting: about how many files the build writes (the last build's count).
+    init(_ inner: OutputSink, expecting: Int = 0) {
+        self.inner = inner
+        entries.reserveCapacity(expecting)
+    }
 
     func write(_ data: Data, to path: String) throws {
         try write(data, known: Manifest.Entry(sha256: SHA256.hex(data), size: data.count), to: path)

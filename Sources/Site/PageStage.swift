@@ -153,7 +153,7 @@ struct PageStage: Sendable {
 
     /// Checks that need every page at once: titles must tell pages apart (2.4.2).
     func crossPageFindings(_ results: [PageResult]) -> [Diagnostic] {
-        let findings = linter.lintSite(results.filter(\.isPage).map(\.lint))
+        let findings = linter.lintSite(results.compactMap { $0.isPage ? $0.lint : nil })
         return split(findings.withSourceLines(templateTexts)).0
     }
 

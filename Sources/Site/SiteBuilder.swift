@@ -55,7 +55,7 @@ public struct SiteBuilder: Sendable {
         let outputIntact = cache.map { manifestHash == $0.manifest } ?? false
         var reuse: Reuse?
         if let cache, outputIntact, cache.global == global,
-           cache.stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) == stamps.filter({ !$0.key.hasPrefix(options.contentPath + "/") }) {
+           BuildCache.sameStamps(cache.stamps, stamps, outside: options.contentPath) {
             reuse = Reuse(pages: cache.pages, structure: cache.structure, previous: .folder(options.outputDirectory),
                           entries: BuildCache.manifestEntries(fileSystem, options: options))
         }
@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
             report.isConfigurationFailure = true
             return report
         }
-        let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path, present: present))
+        let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path, present: present), expecting: present.count)
         // What the last build knew of each page stays true while the options and Herald are
         // the same; a page whose file has the stamp it had then is not even read, unless it is
         // made again.
@@ -350,7 +350,10 @@ public struct SiteBuilder: Sendable {
         let toFinish = parsed.filter { !$0.needsSiteReport }
         parsed = []
         var results = await concurrentMap(consuming: consume toFinish) { written(stage.finish($0, resolver: resolver, siteReport: nil)) }
-        results += reused.keys.sorted().map { path in PageResult(reusing: reused[path]!, page: tree.page(atSource: path)!) }
+        results.reserveCapacity(tree.pages.count + 64)
+        for page in tree.pages {
+            if let record = reused[page.sourcePath] { results.append(PageResult(reusing: record, page: page)) }
+        }
         let generated = ListPages.generated(in: tree, lists: lists, config: config)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, tree: tree, structure: structure, edited: edited, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
@@ -463,7 +466,7 @@ public struct SiteBuilder: Sendable {
         for page in tree.pages {
             // The record knows whether the text it was made from reports on the site.
             guard let record = reuse.pages[page.sourcePath], record.text == texts[page.sourcePath], !record.usesSiteReport,
-                  record.output == page.outputPath, reuse.entries[page.outputPath] != nil else { continue }
+                  record.output == page.outputPath, reuse.entries[record.output] != nil else { continue }
             if !edited.isEmpty {
                 guard !PageStage.showsLists(page), PageStage.shownPages(of: page, in: tree).isDisjoint(with: edited) else { continue }
             }

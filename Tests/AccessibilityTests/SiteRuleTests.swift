@@ -31,4 +31,19 @@ import Testing
         let findings = Linter().lintSite(pages)
         #expect(findings.map { $0.location!.file } == ["content/news/_index.md", "y.html"])
     }
+
+    /// Five pages of one title among pages of others, and a second pair: every page of a
+    /// repeated title is reported once, naming the others (at most three, then a count).
+    @Test func everyPageOfARepeatedTitleIsReportedOnce() {
+        let titles = ["Home", "Help", "Help", "Contact", "help", "About", "HELP", "Contact", "Help"]
+        let pages = titles.enumerated().map { index, title in
+            PageLintResult(file: "p\(index).html", findings: [], title: title, titleLocation: nil)
+        }
+        let findings = Linter().lintSite(pages)
+        #expect(findings.map { $0.location!.file }.sorted() == ["p1.html", "p2.html", "p3.html", "p4.html", "p6.html", "p7.html", "p8.html"])
+        let first = findings.first { $0.location!.file == "p1.html" }
+        #expect(first?.message == "The title \"Help\" is also the title of p2.html, p4.html, p6.html and 1 more.")
+        let contact = findings.first { $0.location!.file == "p7.html" }
+        #expect(contact?.message == "The title \"Contact\" is also the title of p3.html.")
+    }
 }

@@ -254,6 +254,28 @@ struct BuildCacheBytesTests {
         #expect(BuildCache.cacheKey(of: "build-.part-07.cache") == nil)
     }
 
+    /// Pages may be reused while every file outside content/ has the stamp it had: one
+    /// changed, added or removed (a template) means they may not.
+    @Test func stampsOutsideTheContentAreComparedAlone() {
+        let before: [String: BuildCache.Stamp] = ["herald.yml": .init(size: 1, modified: 1), "templates/page.mustache": .init(size: 2, modified: 2),
+                                                  "content/a.md": .init(size: 3, modified: 3)]
+        var contentEdited = before
+        contentEdited["content/a.md"] = .init(size: 4, modified: 4)
+        contentEdited["content/b.md"] = .init(size: 5, modified: 5)
+        #expect(BuildCache.sameStamps(before, contentEdited, outside: "content"))
+        var templateEdited = before
+        templateEdited["templates/page.mustache"] = .init(size: 2, modified: 3)
+        var templateAdded = before
+        templateAdded["templates/news.mustache"] = .init(size: 1, modified: 1)
+        var templateRemoved = before
+        templateRemoved["templates/page.mustache"] = nil
+        for other in [templateEdited, templateAdded, templateRemoved] {
+            #expect(!BuildCache.sameStamps(before, other, outside: "content"))
+            #expect(!BuildCache.sameStamps(other, before, outside: "content"))
+        }
+        #expect(!BuildCache.sameStamps(["contents/x": .init(size: 1, modified: 1)], [:], outside: "content"), "a folder whose name starts the same")
+    }
+
     @Test func integersOfEverySizeRoundTrip() throws {
         let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min, Int.min + 1]
         var out = CacheWriter(magic: "")
