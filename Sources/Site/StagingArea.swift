@@ -42,17 +42,22 @@ public struct StagingArea: Sendable {
         }
     }
 
-    /// Makes the staging folder. Starting from the spare, the spare becomes the staging folder
-    /// (a build killed from here on leaves it as a leftover, never as a spare that is no longer
-    /// what its manifest says) and its manifest's entries are returned: the files already there.
-    /// Otherwise, or when the spare's manifest does not read, the folder starts empty and any
-    /// spare is removed.
-    func prepare(startingFromSpare: Bool) throws -> [String: Manifest.Entry] {
+    /// The files of the spare, by its manifest; nil when there is no spare or its manifest does
+    /// not read. Asked before `prepare`, while the build still waits for its cache.
+    func spareEntries() -> [String: Manifest.Entry]? {
+        guard fileSystem.kind(of: sparePath) == .directory else { return nil }
+        return Manifest.entries(at: Path.join(sparePath, Manifest.fileName), on: fileSystem)
+    }
+
+    /// Makes the staging folder. Given the spare's entries (`spareEntries`), the spare becomes
+    /// the staging folder (a build killed from here on leaves it as a leftover, never as a
+    /// spare that is no longer what its manifest says) and they are returned: the files already
+    /// there. Otherwise the folder starts empty and any spare is removed.
+    func prepare(spare: [String: Manifest.Entry]?) throws -> [String: Manifest.Entry] {
         try removeLeftovers()
-        if fileSystem.kind(of: sparePath) == .directory, startingFromSpare,
-           let entries = Manifest.entries(at: Path.join(sparePath, Manifest.fileName), on: fileSystem) {
+        if let spare, fileSystem.kind(of: sparePath) == .directory {
             try fileSystem.move(sparePath, to: path)
-            return entries
+            return spare
         }
         try fileSystem.remove(sparePath)
         try fileSystem.createDirectory(path)
