@@ -96,4 +96,36 @@ import Testing
         #expect(top.childElements.map(\.tag) == ["div", "div", "p"])
         #expect(top.childElements.allSatisfy { $0.childElements.isEmpty })
     }
+
+    /// The arena gumbo allocates from: every block aligned and apart from every other (each is
+    /// filled and checked after all are handed out), requests larger than a block included.
+    @Test func theArenaHandsOutSeparateAlignedBlocks() {
+        let arena = GumboArena()
+        var random = SystemRandomNumberGenerator()
+        let sizes = (0..<5_000).map { index in index % 500 == 0 ? 300_000 + index : Int(random.next() % 700) }
+        let blocks = sizes.map { arena.allocate($0) }
+        for (index, (block, size)) in zip(blocks, sizes).enumerated() {
+            #expect(Int(bitPattern: block) % 16 == 0)
+            block.initializeMemory(as: UInt8.self, repeating: UInt8(truncatingIfNeeded: index), count: size)
+        }
+        var intact = true
+        for (index, (block, size)) in zip(blocks, sizes).enumerated() {
+            let bytes = UnsafeRawBufferPointer(start: block, count: size)
+            if !bytes.allSatisfy({ $0 == UInt8(truncatingIfNeeded: index) }) { intact = false }
+        }
+        #expect(intact, "a block was written over by another")
+    }
+
+    /// A page large enough to make gumbo grow its buffers many times parses whole.
+    @Test func aLargePageParsesWhole() {
+        let rows = (0..<20_000).map { "<tr><td class=\"c\($0)\">Row \($0) \(String(repeating: "é", count: $0 % 40))</td></tr>" }
+        let html = "<!DOCTYPE html><html lang=\"en\"><body><table>" + rows.joined(separator: "\n") + "</table></body></html>"
+        let document = HTMLParser.parse(html)
+        let table = document.body!.childElements[0]
+        let body = table.childElements[0]
+        #expect(body.tag == "tbody" && body.childElements.count == 20_000)
+        let last = body.childElements[19_999].childElements[0]
+        #expect(last.attribute("class") == "c19999" && last.line == 20_000)
+        #expect(last.textContent == "Row 19999 " + String(repeating: "é", count: 19_999 % 40))
+    }
 }

@@ -31,20 +31,22 @@ public enum HTMLParser {
                 return document
             }
         }
+        // Gumbo's output lives in the arena until it is converted, and goes with it.
+        let arena = GumboArena()
         let (root, hasDoctype): (HTMLElement, Bool) = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                withUnsafePointer(to: kGumboDefaultOptions) { options in
+                withUnsafePointer(to: arena.options()) { options in
                     // An empty buffer has no base address; gumbo still wants a valid pointer.
                     let empty: [CChar] = [0]
                     let output: UnsafeMutablePointer<GumboOutput> = empty.withUnsafeBufferPointer { fallback in
                         gumbo_parse_with_options(options, chars.baseAddress ?? fallback.baseAddress, chars.count)
                     }
-                    defer { gumbo_destroy_output(options, output) }
                     let converted = convert(output.pointee.root, lines: &index, maxDepth: max(1, maxDepth))
                     return (converted, output.pointee.document.pointee.v.document.has_doctype)
                 }
             }
         }
+        withExtendedLifetime(arena) {}
         return HTMLDocument(root: root, source: bytes, hasDoctype: hasDoctype)
     }
 
