@@ -3,7 +3,8 @@ import Foundation
 /// Lets go of a build's large values on a thread of their own. Freeing a 10,000-page site's
 /// pages, records and results took a tenth of a one-page rebuild, at its very end; a command
 /// line build exits as soon as it has reported, and the preview does not wait for the memory.
-/// Pass only values the caller is done with: the last reference then goes with them.
+/// Pass only values the caller is done with, moved in with `consume`: a copy left with the
+/// caller races the other thread, and whichever lets go last frees them.
 func releaseLater(_ values: Any...) {
     let box = Leftovers(values)
     Thread.detachNewThread { box.values.removeAll() }

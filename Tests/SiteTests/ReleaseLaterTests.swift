@@ -24,9 +24,10 @@ struct ReleaseLaterTests {
     @Test func valuesAreFreedOnAnotherThread() {
         let witness = Witness()
         let caller = pthread_self()
-        var held: [Tracked]? = [Tracked(witness)]
-        releaseLater(held!, "a string", 42)
-        held = nil
+        // Moved in: a copy kept here (`releaseLater(held)`, then `held = nil`) races the other
+        // thread, and whichever lets go last frees it; that race once freed a build's cache here.
+        let held = [Tracked(witness)]
+        releaseLater(consume held, "a string", 42)
         #expect(witness.freed.wait(timeout: .now() + 10) == .success, "the value was never freed")
         #expect(witness.thread.map { pthread_equal($0, caller) == 0 } == true, "freed on the caller's thread")
     }
