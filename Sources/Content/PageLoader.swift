@@ -81,7 +81,16 @@ public enum PageLoader {
             }
             url += "/"
         }
-        if !isIndex { url += (slug ?? Slug.make(name)) + "/" }
+        if !isIndex {
+            if let slug {
+                url += slug
+            } else if Slug.isUnchangedBySlug(Substring(name).utf8) {
+                url += name
+            } else {
+                url += Slug.make(name)
+            }
+            url += "/"
+        }
         return url
     }
 
