@@ -11,20 +11,10 @@ public struct ChangeHash: Sendable {
         // Every page's whole text is hashed on every build: from contiguous storage when the
         // string has it (native strings do), which is several times quicker than the view.
         var text = text
-        text.withUTF8 { bytes in
-            var value = self.value
-            for byte in bytes {
-                value ^= UInt64(byte)
-                value = value &* 0x0000_0100_0000_01B3
-            }
-            self.value = value
-        }
-        // A separator, so that ("ab", "c") and ("a", "bc") differ.
-        value ^= 0xFF
-        value = value &* 0x0000_0100_0000_01B3
+        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Adds raw bytes (a file as read), with the same separator as a string.
+    /// Adds raw bytes (a file as read), then a separator, so that ("ab", "c") and ("a", "bc") differ.
     public mutating func add(bytes: UnsafeRawBufferPointer) {
         var value = self.value
         for byte in bytes {

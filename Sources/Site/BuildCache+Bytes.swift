@@ -9,8 +9,11 @@ import Foundation
 extension BuildCache {
     static let magic = "herald-cache\n"
     static let partMagic = "herald-cache-part\n"
-    /// Parts never exceed this many (a site of 32,000 pages and more has parts of more records).
+    /// Parts never exceed this many (a site of more than about 16,000 pages has parts of more
+    /// than 512 records).
     static let maxParts = 64
+    /// More records than this in one part (a site of 8 million pages) is damage.
+    static let maxRecordsPerPart = 1 << 18
 
     /// How the records are split among parts, as the main file lists them.
     struct Layout: Equatable, Sendable {
@@ -27,7 +30,14 @@ extension BuildCache {
         var layout: Layout
     }
 
-    static func partCount(forRecords records: Int) -> Int { min(maxParts, max(1, records / 512)) }
+    /// The number of parts for this many records. The last save's number stands while it is
+    /// within half and twice the ideal, so that a site near a boundary does not rewrite every
+    /// part each time a page comes or goes.
+    static func partCount(forRecords records: Int, previous: Int? = nil) -> Int {
+        let ideal = min(maxParts, max(1, records / 512))
+        if let previous, previous >= max(1, ideal / 2), previous <= min(maxParts, ideal * 2) { return previous }
+        return ideal
+    }
 
     /// The part a record is kept in, by its key.
     static func part(of key: String, among count: Int) -> Int {
@@ -38,28 +48,27 @@ extension BuildCache {
 
     static func partPath(_ part: Int, in options: BuildOptions) -> String {
         let number = part < 10 ? "0\(part)" : "\(part)"
-        return Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).part-\(number).cache")
+        return Path.join(options.siteDirectory, folder, fileStem(options) + ".part-\(number).cache")
     }
 
     /// Writes the parts whose records changed since `previous` (all of them without it), then
     /// the main file; nil when a file could not be written.
     func writeParts(_ fileSystem: FileSystem, options: BuildOptions, previous: Loaded?) -> Layout? {
-        let count = Self.partCount(forRecords: pages.count + frontMatters.count)
+        let count = Self.partCount(forRecords: pages.count + frontMatters.count, previous: previous?.layout.tokens.count)
         let previous = previous.flatMap { $0.layout.tokens.count == count ? $0 : nil }
         var pageKeys = [[String]](repeating: [], count: count), frontMatterKeys = pageKeys
         // A part is written again when one of its records differs from the last save's; most
         // compare equal at once, holding the very strings and arrays they were read into.
         var changed = [Bool](repeating: previous == nil, count: count)
-        for (key, record) in pages {
-            let part = Self.part(of: key, among: count)
-            pageKeys[part].append(key)
-            if !changed[part], previous?.cache.pages[key] != record { changed[part] = true }
+        func sort<Record: Equatable>(_ records: [String: Record], last: [String: Record]?, into keys: inout [[String]]) {
+            for (key, record) in records {
+                let part = Self.part(of: key, among: count)
+                keys[part].append(key)
+                if !changed[part], last?[key] != record { changed[part] = true }
+            }
         }
-        for (key, record) in frontMatters {
-            let part = Self.part(of: key, among: count)
-            frontMatterKeys[part].append(key)
-            if !changed[part], previous?.cache.frontMatters[key] != record { changed[part] = true }
-        }
+        sort(pages, last: previous?.cache.pages, into: &pageKeys)
+        sort(frontMatters, last: previous?.cache.frontMatters, into: &frontMatterKeys)
         var layout = Layout(tokens: [], counts: [])
         var random = SystemRandomNumberGenerator()
         for part in 0..<count {
@@ -88,8 +97,10 @@ extension BuildCache {
         guard let data = try? fileSystem.readMapped(path(in: options)),
               var loaded = CacheReader.reading(data, magic: magic, { input throws(CacheReader.Damaged) in try decodeMain(&input) })
         else { return nil }
-        loaded.cache.pages.reserveCapacity(loaded.layout.counts.reduce(0, +))
-        loaded.cache.frontMatters.reserveCapacity(loaded.layout.counts.reduce(0, +))
+        // About half the records are pages, half their front matter.
+        let records = loaded.layout.counts.reduce(0, +)
+        loaded.cache.pages.reserveCapacity(records / 2 + 64)
+        loaded.cache.frontMatters.reserveCapacity(records / 2 + 64)
         for (part, token) in loaded.layout.tokens.enumerated() {
             guard let data = try? fileSystem.readMapped(partPath(part, in: options)) else { return nil }
             let records = CacheReader.reading(data, magic: partMagic) { input throws(CacheReader.Damaged) -> Int? in
@@ -143,7 +154,10 @@ extension BuildCache {
                                   diagnostics: try input.json([Diagnostic].self), silenced: try input.json([SilencedFinding].self))
         let tokens = try input.array { input throws(CacheReader.Damaged) in UInt64(bitPattern: Int64(try input.int())) }
         let counts = try input.array { input throws(CacheReader.Damaged) in try input.int() }
-        guard input.isAtEnd, !tokens.isEmpty, tokens.count <= maxParts, counts.count == tokens.count else { return nil }
+        // Counts are checked before anything is reserved for them: a damaged one reads as no
+        // cache, never as an overflow or an allocation of terabytes.
+        guard input.isAtEnd, !tokens.isEmpty, tokens.count <= maxParts, counts.count == tokens.count,
+              counts.allSatisfy({ (0...maxRecordsPerPart).contains($0) }) else { return nil }
         let cache = BuildCache(global: global, stamps: stamps, structure: structure, pages: [:], frontMatters: [:],
                                manifest: manifest, report: report)
         return Loaded(cache: cache, layout: Layout(tokens: tokens, counts: counts))

@@ -16,7 +16,7 @@ extension BuildCache {
     /// build its speed, never its result.
     static func pruneOthers(_ fileSystem: FileSystem, options: BuildOptions) {
         let folder = Path.join(options.siteDirectory, self.folder)
-        let own = "build-\(ChangeHash.of(options.outputDirectory))"
+        let own = fileStem(options)
         guard let entries = try? fileSystem.entries(in: folder),
               let now = fileSystem.modificationDate(of: Path.join(folder, own + ".cache")) else { return }
         var groups: [String: (files: [String], written: Date)] = [:]

@@ -29,7 +29,7 @@ struct BuildCache: Equatable, Sendable {
     /// One page as it was last built. A class that never changes: a build copies 10,000 of
     /// them from the cache into its results and back, and compares them with the last
     /// build's when it saves (field by field, a copy each, that was half of saving).
-    final class PageRecord: Equatable, @unchecked Sendable {
+    final class PageRecord: Equatable, Sendable {
         /// Fingerprint of the page's whole source.
         let text: String
         /// Fingerprint of its front matter alone (empty for the pages Herald makes).
@@ -95,14 +95,17 @@ struct BuildCache: Equatable, Sendable {
         var silenced: [SilencedFinding]
     }
 
+    /// What every file of this output folder's cache is named after: `build-KEY`.
+    static func fileStem(_ options: BuildOptions) -> String { "build-\(ChangeHash.of(options.outputDirectory))" }
+
     /// One cache per output folder, so a build elsewhere (`--output`) does not spoil it.
     static func path(in options: BuildOptions) -> String {
-        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).cache")
+        Path.join(options.siteDirectory, folder, fileStem(options) + ".cache")
     }
 
     /// Where caches before version 4 were kept, as JSON.
     static func legacyPath(in options: BuildOptions) -> String {
-        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).json")
+        Path.join(options.siteDirectory, folder, fileStem(options) + ".json")
     }
 
     /// The little that says whether anything changed, kept in a file of its own: decoding the
@@ -117,7 +120,7 @@ struct BuildCache: Equatable, Sendable {
     }
 
     static func headPath(in options: BuildOptions) -> String {
-        Path.join(options.siteDirectory, folder, "build-\(ChangeHash.of(options.outputDirectory)).head.json")
+        Path.join(options.siteDirectory, folder, fileStem(options) + ".head.json")
     }
 
     static func loadHead(_ fileSystem: FileSystem, options: BuildOptions) -> Head? {
@@ -215,17 +218,15 @@ struct BuildCache: Equatable, Sendable {
         return outside == b.keys.count { !$0.hasPrefix(prefix) }
     }
 
-    /// The fingerprint of the manifest in the output folder (`ChangeHash`), nil when there is
-    /// none. It only tells whether the file is the one the last build wrote: SHA-256 of the
-    /// manifest of 10,000 pages took 17 ms, twice a build.
-    static func manifestHash(_ fileSystem: FileSystem, options: BuildOptions) -> String? {
-        (try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName))).map { ChangeHash.of(data: $0) }
+    /// The manifest in the output folder, read once for its fingerprint and its entries; nil
+    /// when there is none.
+    static func publishedManifest(_ fileSystem: FileSystem, options: BuildOptions) -> Data? {
+        try? fileSystem.read(Path.join(options.outputDirectory, Manifest.fileName))
     }
 
-    /// The manifest's entries, to record reused files without reading them.
-    static func manifestEntries(_ fileSystem: FileSystem, options: BuildOptions) -> [String: Manifest.Entry] {
-        Manifest.entries(at: Path.join(options.outputDirectory, Manifest.fileName), on: fileSystem) ?? [:]
-    }
+    /// The fingerprint of a manifest (`ChangeHash`). It only tells whether the file is the one
+    /// the last build wrote: SHA-256 of the manifest of 10,000 pages took 17 ms, twice a build.
+    static func manifestHash(_ manifest: Data) -> String { ChangeHash.of(data: manifest) }
 }
 
 /// What a build may take from the last one: pages whose source is unchanged, while nothing

@@ -11,7 +11,12 @@ enum Manifest {
         var size: Int
     }
 
-    static func json(_ entries: [String: Entry]) -> String {
+    static func json(_ entries: [String: Entry]) -> String { String(decoding: data(entries), as: UTF8.self) }
+
+    /// The manifest's bytes, as written to `fileName`.
+    static func data(_ entries: [String: Entry]) -> Data { Data(bytes(entries)) }
+
+    private static func bytes(_ entries: [String: Entry]) -> [UInt8] {
         // Built as bytes with room for every line: appending to a String interpolation by
         // interpolation was most of writing the manifest of 10,000 pages.
         var bytes: [UInt8] = []
@@ -29,13 +34,17 @@ enum Manifest {
             first = false
         }
         bytes += (first ? "}\n}\n" : "\n  }\n}\n").utf8
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// The entries of the manifest at `path`; nil when there is none or it does not read.
     static func entries(at path: String, on fileSystem: FileSystem) -> [String: Entry]? {
-        guard let data = try? fileSystem.read(path) else { return nil }
-        return entriesAsWritten(data) ?? entriesFromJSON(data)
+        (try? fileSystem.read(path)).flatMap(entries(in:))
+    }
+
+    /// The entries of a manifest's bytes; nil when they do not read.
+    static func entries(in data: Data) -> [String: Entry]? {
+        entriesAsWritten(data) ?? entriesFromJSON(data)
     }
 
     /// Reads exactly what `json(_:)` writes, line by line: a build reads two manifests of a

@@ -4,9 +4,11 @@ import Foundation
 /// pages, records and results took a tenth of a one-page rebuild, at its very end; a command
 /// line build exits as soon as it has reported, and the preview does not wait for the memory.
 /// Pass only values the caller is done with, moved in with `consume`: a copy left with the
-/// caller races the other thread, and whichever lets go last frees them.
-func releaseLater(_ values: Any...) {
-    let box = Leftovers(values)
+/// caller races the other thread, and whichever lets go last frees them. The array itself is
+/// taken, not borrowed, for the same reason (a variadic list stayed with the caller until the
+/// call returned).
+func releaseLater(_ values: consuming [Any]) {
+    let box = Leftovers(consume values)
     Thread.detachNewThread { box.values.removeAll() }
 }
 

@@ -33,7 +33,8 @@ public struct SiteBuilder: Sendable {
         // The content is walked once: for the stamps, then for the render.
         let discovery = ContentDiscovery.scan(fileSystem, contentPath: options.contentPath)
         let stamps = BuildCache.stamps(fileSystem, options: options, discovery: discovery)
-        let manifestHash = useCache ? BuildCache.manifestHash(fileSystem, options: options) : nil
+        let publishedManifest = useCache ? BuildCache.publishedManifest(fileSystem, options: options) : nil
+        let manifestHash = publishedManifest.map(BuildCache.manifestHash)
         if useCache, let head = BuildCache.loadHead(fileSystem, options: options), manifestHash == head.manifest,
            head.global == global, head.stamps == BuildCache.digest(stamps) {
             // Nothing to build, but a killed build's staging folder is still cleared.
@@ -54,7 +55,7 @@ public struct SiteBuilder: Sendable {
                                   token: "\(ProcessInfo.processInfo.processIdentifier)")
         // The manifests of the published site and of the spare are read while the other core
         // still decodes the cache (which took 12 ms longer than the walk at 10,000 pages).
-        let published = useCache && manifestHash != nil ? BuildCache.manifestEntries(fileSystem, options: options) : nil
+        let published = publishedManifest.flatMap(Manifest.entries(in:))
         let spare = useCache ? staging.spareEntries() : nil
         let loaded = await pendingCache?.value
         let cache = loaded?.cache
@@ -110,7 +111,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             report.fileCount = entries.count
-            let manifestData = Data(Manifest.json(entries).utf8)
+            let manifestData = Manifest.data(entries)
             try fileSystem.write(manifestData, to: Path.join(staging.path, Manifest.fileName))
             try staging.publish()
             // The replaced site is kept as the next build's spare; if it cannot be, it is
@@ -122,7 +123,7 @@ public struct SiteBuilder: Sendable {
             }
             if let outcome {
                 let next = BuildCache(global: global, stamps: stamps, structure: outcome.structure, pages: outcome.records,
-                                      frontMatters: outcome.frontMatters, manifest: ChangeHash.of(data: manifestData),
+                                      frontMatters: outcome.frontMatters, manifest: BuildCache.manifestHash(manifestData),
                                       report: .init(pageCount: report.pageCount, fileCount: report.fileCount,
                                                     diagnostics: report.diagnostics, silenced: report.silenced))
                 next.save(fileSystem, options: options, previous: loaded)
@@ -141,9 +142,9 @@ public struct SiteBuilder: Sendable {
         }
         // Handed over whole: with a copy left here, whichever thread let go last would free
         // them, and that was this one (50 ms at 10,000 pages, profiled).
-        releaseLater((consume outcome) as Any, (consume cache) as Any, (consume loaded) as Any, (consume lastBuild) as Any, (consume unread) as Any,
-                     (consume reuse) as Any, consume recorder, consume present, (consume published) as Any, (consume spare) as Any,
-                     consume discovery, consume stamps)
+        releaseLater([(consume outcome) as Any, (consume cache) as Any, (consume loaded) as Any, (consume lastBuild) as Any,
+                      (consume unread) as Any, (consume reuse) as Any, consume recorder, consume present, (consume published) as Any, (consume publishedManifest) as Any,
+                      (consume spare) as Any, consume discovery, consume stamps])
         // The time the person waiting saw: the search index, publishing and the cache included
         // (the render alone was reported before; on the commissioner's site a third of a build).
         report.seconds = Date().timeIntervalSince(started)
@@ -422,7 +423,7 @@ public struct SiteBuilder: Sendable {
             if !siteFilesReused {
                 for (path, text) in stage.siteFiles(results: results) { try output.write(Data(text.utf8), to: path) }
             }
-            if writeManifest { try output.write(Data(Manifest.json(output.manifest).utf8), to: Manifest.fileName) }
+            if writeManifest { try output.write(Manifest.data(output.manifest), to: Manifest.fileName) }
         } catch {
             report.diagnostics.append(.error("cannot write the site: \(error)", hint: "Check the disk has space and the output folder is writable."))
         }
@@ -458,8 +459,8 @@ public struct SiteBuilder: Sendable {
         for file in loaded {
             if let page = file.page, let record = file.frontMatterRecord { frontMatterRecords[page.sourcePath] = record }
         }
-        releaseLater(consume loaded, consume pages, consume tree, consume stage, consume results, consume resolver, consume anchors,
-                     consume found, consume reused, consume texts, consume frontMatters, consume parse, consume written, consume lists)
+        releaseLater([consume loaded, consume pages, consume tree, consume stage, consume results, consume resolver, consume anchors,
+                      consume found, consume reused, consume texts, consume frontMatters, consume parse, consume written, consume lists])
         return RenderOutcome(structure: structure, records: records, frontMatters: frontMatterRecords, loaded: sources, working: working)
     }
 

@@ -78,7 +78,7 @@ extension SiteBuilder {
             return (report, nil)
         }
         if !options.preview {
-            let manifest = Data(Manifest.json(memory.entries).utf8)
+            let manifest = Manifest.data(memory.entries)
             memory.files[Manifest.fileName] = manifest
             memory.entries[Manifest.fileName] = Manifest.Entry(sha256: SHA256.hex(manifest), size: manifest.count)
         }

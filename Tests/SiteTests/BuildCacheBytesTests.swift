@@ -137,6 +137,50 @@ struct BuildCacheBytesTests {
         #expect(BuildCache.read(fresh, options: Self.options) == nil)
     }
 
+    /// A main file whose part counts are absurd (damage) is no cache: never an overflow or a
+    /// reservation of all memory.
+    @Test func absurdPartCountsAreNoCache() throws {
+        for counts in [[Int.max, 1], [-1], [1 << 40]] {
+            let fs = InMemoryFileSystem()
+            Self.sample().save(fs, options: Self.options)
+            var main = CacheWriter(magic: BuildCache.magic)
+            main.int(BuildCache.currentVersion)
+            main.string("global")
+            main.int(0)                                   // no stamps
+            for _ in 0..<4 { main.string("") }           // the structure's three fingerprints, the manifest's
+            for _ in 0..<4 { main.int(0) }               // page and file counts, no findings, none silenced
+            main.array(counts) { out, _ in out.int(7) }   // a token for each part
+            main.array(counts) { $0.int($1) }
+            try fs.write(Data(main.bytes), to: BuildCache.path(in: Self.options))
+            #expect(BuildCache.read(fs, options: Self.options) == nil, "\(counts)")
+        }
+    }
+
+    /// The number of parts follows the site's size, but one near a boundary keeps the number it
+    /// has instead of rewriting every part as pages come and go.
+    @Test func thePartCountChangesOnlyWhenFarFromIdeal() throws {
+        #expect(BuildCache.partCount(forRecords: 100) == 1)
+        #expect(BuildCache.partCount(forRecords: 20_000) == 39)
+        #expect(BuildCache.partCount(forRecords: 10_000_000) == BuildCache.maxParts)
+        #expect(BuildCache.partCount(forRecords: 20_000, previous: 40) == 40)
+        #expect(BuildCache.partCount(forRecords: 20_000, previous: 20) == 20)
+        #expect(BuildCache.partCount(forRecords: 20_000, previous: 18) == 39)
+        #expect(BuildCache.partCount(forRecords: 20_000, previous: 79) == 39)
+        #expect(BuildCache.partCount(forRecords: 100, previous: 2) == 2)
+        #expect(BuildCache.partCount(forRecords: 100, previous: 3) == 1)
+
+        // A cache of 5 parts saved again with pages enough for 6: still 5 parts.
+        let fs = InMemoryFileSystem()
+        Self.large(1_300).save(fs, options: Self.options)
+        let previous = try #require(BuildCache.read(fs, options: Self.options))
+        #expect(previous.layout.tokens.count == 5)
+        #expect(BuildCache.partCount(forRecords: Self.large(1_540).pages.count + Self.large(1_540).frontMatters.count) == 6)
+        Self.large(1_540).save(fs, options: Self.options, previous: previous)
+        let after = try #require(BuildCache.read(fs, options: Self.options))
+        #expect(after.layout.tokens.count == 5)
+        #expect(after.cache == Self.large(1_540))
+    }
+
     /// A site that shrinks to fewer parts leaves none of its old parts behind.
     @Test func partsNoLongerListedAreRemoved() throws {
         let fs = InMemoryFileSystem()

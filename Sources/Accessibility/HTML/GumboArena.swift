@@ -20,13 +20,18 @@ final class GumboArena {
     /// as it would have inside gumbo).
     func allocate(_ size: Int) -> UnsafeMutableRawPointer {
         let rounded = (max(size, 1) + 15) & ~15
+        if rounded > Self.blockSize / 4 {
+            // A large request (a long text's buffer) gets a block of its own, and the current
+            // block keeps what it has left.
+            let block = UnsafeMutableRawPointer.allocate(byteCount: rounded, alignment: 16)
+            blocks.append(block)
+            return block
+        }
         if rounded > remaining {
-            // A request larger than a block gets a block of its own size.
-            let size = max(Self.blockSize, rounded)
-            let block = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+            let block = UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize, alignment: 16)
             blocks.append(block)
             next = block
-            remaining = size
+            remaining = Self.blockSize
         }
         let start = next!
         next = start + rounded
@@ -34,16 +39,15 @@ final class GumboArena {
         return start
     }
 
-    /// Gumbo's options with this arena as its allocator. The options hold the arena unretained:
-    /// use them only while the arena is alive, and never destroy the output with them (the
-    /// arena's `deinit` frees it all).
-    func options() -> GumboOptions {
+    /// Runs `body` with gumbo's options set to allocate from this arena, which stays alive
+    /// until `body` returns. Never destroy gumbo's output with them: the arena frees it all.
+    func withOptions<Result>(_ body: (UnsafePointer<GumboOptions>) -> Result) -> Result {
         var options = kGumboDefaultOptions
         options.allocator = { userdata, size in
             Unmanaged<GumboArena>.fromOpaque(userdata!).takeUnretainedValue().allocate(size)
         }
         options.deallocator = { _, _ in }
         options.userdata = Unmanaged.passUnretained(self).toOpaque()
-        return options
+        return withExtendedLifetime(self) { withUnsafePointer(to: options, body) }
     }
 }

@@ -35,7 +35,7 @@ public enum HTMLParser {
         let arena = GumboArena()
         let (root, hasDoctype): (HTMLElement, Bool) = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                withUnsafePointer(to: arena.options()) { options in
+                arena.withOptions { options in
                     // An empty buffer has no base address; gumbo still wants a valid pointer.
                     let empty: [CChar] = [0]
                     let output: UnsafeMutablePointer<GumboOutput> = empty.withUnsafeBufferPointer { fallback in
@@ -46,7 +46,6 @@ public enum HTMLParser {
                 }
             }
         }
-        withExtendedLifetime(arena) {}
         return HTMLDocument(root: root, source: bytes, hasDoctype: hasDoctype)
     }
 
