@@ -153,10 +153,6 @@ struct BuildCache: Equatable, Sendable {
         return total.hex
     }
 
-    static func load(_ fileSystem: FileSystem, options: BuildOptions) -> BuildCache? {
-        read(fileSystem, options: options)?.cache
-    }
-
     /// - Parameter previous: the cache as this build read it, whose unchanged parts are kept.
     func save(_ fileSystem: FileSystem, options: BuildOptions, previous: Loaded? = nil) {
         // A cache that cannot be written only costs the next build time. The head goes last:

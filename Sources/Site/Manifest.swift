@@ -11,8 +11,6 @@ enum Manifest {
         var size: Int
     }
 
-    static func json(_ entries: [String: Entry]) -> String { String(decoding: data(entries), as: UTF8.self) }
-
     /// The manifest's bytes, as written to `fileName`.
     static func data(_ entries: [String: Entry]) -> Data { Data(bytes(entries)) }
 
@@ -47,7 +45,7 @@ enum Manifest {
         entriesAsWritten(data) ?? entriesFromJSON(data)
     }
 
-    /// Reads exactly what `json(_:)` writes, line by line: a build reads two manifests of a
+    /// Reads exactly what `data(_:)` writes, line by line: a build reads two manifests of a
     /// site's every file (the published site's and the spare's), and JSONSerialization took a
     /// tenth of a second for each at 10,000 pages. Nil for anything else (a path with an
     /// escape in it, a manifest edited by hand), which `entriesFromJSON` then reads.

@@ -143,8 +143,8 @@ public struct SiteBuilder: Sendable {
         // Handed over whole: with a copy left here, whichever thread let go last would free
         // them, and that was this one (50 ms at 10,000 pages, profiled).
         releaseLater([(consume outcome) as Any, (consume cache) as Any, (consume loaded) as Any, (consume lastBuild) as Any,
-                      (consume unread) as Any, (consume reuse) as Any, consume recorder, consume present, (consume published) as Any, (consume publishedManifest) as Any,
-                      (consume spare) as Any, consume discovery, consume stamps])
+                      (consume unread) as Any, (consume reuse) as Any, consume recorder, consume present, (consume published) as Any,
+                      (consume publishedManifest) as Any, (consume spare) as Any, consume discovery, consume stamps])
         // The time the person waiting saw: the search index, publishing and the cache included
         // (the render alone was reported before; on the commissioner's site a third of a build).
         report.seconds = Date().timeIntervalSince(started)
@@ -291,7 +291,6 @@ public struct SiteBuilder: Sendable {
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         // Made on the other core while this one works out what can be reused (8 ms at any size:
         // the theme's stylesheets and the templates' tags are read for the linter).
-        let options = self.options
         async let madeStage = PageStage(config: config, tree: tree, lists: lists, templates: templates, theme: theme,
                                         options: options, today: today, buildYear: today.year)
         var texts: [String: String] = [:], frontMatters: [String: String] = [:]

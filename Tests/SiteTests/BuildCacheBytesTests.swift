@@ -66,14 +66,14 @@ struct BuildCacheBytesTests {
         for cache in [Self.sample(), Self.large(3_000)] {
             let fs = InMemoryFileSystem()
             cache.save(fs, options: Self.options)
-            #expect(BuildCache.load(fs, options: Self.options) == cache)
+            #expect(BuildCache.read(fs, options: Self.options)?.cache == cache)
         }
         #expect(BuildCache.partCount(forRecords: 6_002) == 11)
         let empty = BuildCache(global: "", stamps: [:], structure: SiteStructure(frontMatter: "", shape: "", lists: ""), pages: [:],
                                manifest: "", report: .init(pageCount: 0, fileCount: 0, diagnostics: [], silenced: []))
         let fs = InMemoryFileSystem()
         empty.save(fs, options: Self.options)
-        #expect(BuildCache.load(fs, options: Self.options) == empty)
+        #expect(BuildCache.read(fs, options: Self.options)?.cache == empty)
     }
 
     /// After one edit only the part holding that page's records is written again (and the main
@@ -102,7 +102,7 @@ struct BuildCacheBytesTests {
             #expect(Set(rewrittenParts) == Set(touched.map(partOf)))
             #expect(rewritten.contains(Self.mainName))
             for name in now.keys where !rewritten.contains(name) { #expect(now[name] == old[name], "\(name) kept as it was") }
-            #expect(BuildCache.load(fs, options: Self.options) == edit)
+            #expect(BuildCache.read(fs, options: Self.options)?.cache == edit)
         }
         // Without the cache it came from, a save writes every part.
         clock.now += 60
@@ -124,7 +124,7 @@ struct BuildCacheBytesTests {
         try fs.write(before[changed]!, to: ".herald-cache/" + changed)
         #expect(BuildCache.read(fs, options: Self.options) == nil, "the part of the save before")
         try fs.write(after[changed]!, to: ".herald-cache/" + changed)
-        #expect(BuildCache.load(fs, options: Self.options) == Self.large(3_000, edited: [42]))
+        #expect(BuildCache.read(fs, options: Self.options)?.cache == Self.large(3_000, edited: [42]))
         try fs.remove(".herald-cache/" + Self.partName(0))
         #expect(BuildCache.read(fs, options: Self.options) == nil, "a part missing")
 
@@ -188,7 +188,7 @@ struct BuildCacheBytesTests {
         let previous = try #require(BuildCache.read(fs, options: Self.options))
         Self.sample().save(fs, options: Self.options, previous: previous)
         #expect(Set(try Self.files(fs).keys) == [Self.mainName, Self.partName(0), Path.basename(BuildCache.headPath(in: Self.options))])
-        #expect(BuildCache.load(fs, options: Self.options) == Self.sample())
+        #expect(BuildCache.read(fs, options: Self.options)?.cache == Self.sample())
     }
 
     @Test func aCacheCutShortAnywhereIsNoCache() throws {
@@ -205,7 +205,7 @@ struct BuildCacheBytesTests {
             #expect(BuildCache.read(fs, options: Self.options) == nil, "a byte too many")
             try fs.write(bytes, to: path)
         }
-        #expect(BuildCache.load(fs, options: Self.options) == Self.sample())
+        #expect(BuildCache.read(fs, options: Self.options)?.cache == Self.sample())
     }
 
     /// Damage of any other kind (a disk error, another program writing over it) reads as no cache
@@ -255,7 +255,7 @@ struct BuildCacheBytesTests {
         Self.sample().save(fs, options: options)
         #expect(fs.kind(of: BuildCache.legacyPath(in: options)) == nil)
         #expect(fs.kind(of: ".herald-cache/build-another-output.json") == .file, "another output folder's cache is its own")
-        #expect(BuildCache.load(fs, options: options) == Self.sample())
+        #expect(BuildCache.read(fs, options: options)?.cache == Self.sample())
     }
 
     /// Caches of other output folders: the four most recently written stay, older ones go, and
@@ -286,7 +286,7 @@ struct BuildCacheBytesTests {
         #expect(left == [own + ".cache", own + ".part-00.cache", own + ".head.json", "build-a.cache", "build-a.part-00.cache",
                          "build-a.head.json", "build-b.cache", "build-b.head.json",
                          "build-c.json", "build-d.cache", "build-d.head.json", "notes.txt", "build-.cache"])
-        #expect(BuildCache.load(fs, options: options) == Self.sample())
+        #expect(BuildCache.read(fs, options: options)?.cache == Self.sample())
 
         // Two weeks on, the others have not been written since: only this folder's is left.
         clock.now = Date(timeIntervalSince1970: 1_800_000_000 + 15 * day)

@@ -76,7 +76,7 @@ import Testing
         let builder = SiteBuilder(fileSystem: fs, options: options)
         #expect(await builder.build().succeeded)
 
-        var cache = try #require(BuildCache.load(fs, options: options))
+        var cache = try #require(BuildCache.read(fs, options: options)?.cache)
         let record = try #require(cache.frontMatters["report/online.md"])
         #expect(record.metadata.title == "Report online")
         var planted = record.metadata

@@ -11,9 +11,10 @@ struct SiteRules {
         for (index, page) in pages.enumerated() {
             guard let title = page.title, !title.isEmpty else { continue }
             let key = title.lowercased()
-            if let earlier = first.updateValue(index, forKey: key) {
-                first[key] = earlier
+            if let earlier = first[key] {
                 byTitle[key, default: [earlier]].append(index)
+            } else {
+                first[key] = index
             }
         }
         var findings: [Finding] = []
