@@ -12,10 +12,9 @@ struct InlineText {
         var isCode: Bool
     }
 
-    private(set) var characters: [Character] = []
     private(set) var segments: [Segment] = []
-    /// The characters classified once, for the plain-English rules.
-    private(set) var prose = Prose([])
+    /// The characters, classified as they are added, for the plain-English rules.
+    private(set) var prose = Prose()
     let fallback: SourceLocation
 
     init(_ block: Node, fallback: SourceLocation) {
@@ -30,15 +29,16 @@ struct InlineText {
             default: stack.append(contentsOf: node.children.reversed())
             }
         }
-        prose = Prose(characters)
     }
 
-    var string: String { String(characters) }
+    var characters: [Character] { prose.characters }
+
+    var string: String { String(prose.characters) }
 
     private mutating func append(_ text: String, range: SourceRange?, isCode: Bool) {
-        let added = Array(text)
-        segments.append(Segment(start: characters.count, count: added.count, range: range, isCode: isCode))
-        characters += added
+        let start = prose.count
+        for character in text { prose.append(character) }
+        segments.append(Segment(start: start, count: prose.count - start, range: range, isCode: isCode))
     }
 
     /// True when the character at `offset` is inside inline code.

@@ -129,7 +129,8 @@ struct PhraseStarts {
 
     /// Whether a word of `length` characters whose first character is `first` may start a phrase.
     func mayStart(first: Character, length: Int) -> Bool {
-        guard let scalar = first.unicodeScalars.first, scalar.isASCII, first.unicodeScalars.count == 1 else { return true }
-        return ascii[Int(scalar.value)] & (UInt64(1) << min(length, 63)) != 0
+        // One UTF-8 byte: one ASCII scalar ("\r\n" has an ASCII value too, but two bytes).
+        guard let byte = first.asciiValue, first.utf8.count == 1 else { return true }
+        return ascii[Int(byte)] & (UInt64(1) << min(length, 63)) != 0
     }
 }

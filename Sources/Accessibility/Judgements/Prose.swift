@@ -12,24 +12,31 @@ struct Prose {
         static let whitespace = Flags(rawValue: 8)
     }
 
-    let characters: [Character]
-    let flags: [Flags]
+    private(set) var characters: [Character] = []
+    private(set) var flags: [Flags] = []
     /// The first Unicode scalar of each character, for comparing with punctuation.
-    let scalars: [Unicode.Scalar]
+    private(set) var scalars: [Unicode.Scalar] = []
 
     init(_ characters: [Character]) {
-        self.characters = characters
-        var flags: [Flags] = []
-        var scalars: [Unicode.Scalar] = []
-        flags.reserveCapacity(characters.count)
-        scalars.reserveCapacity(characters.count)
-        for character in characters {
-            let first = character.unicodeScalars.first!
-            scalars.append(first)
-            flags.append(Self.classify(character, first: first))
-        }
-        self.flags = flags
-        self.scalars = scalars
+        reserveCapacity(characters.count)
+        for character in characters { append(character) }
+    }
+
+    /// Empty, to be filled with `append`.
+    init() {}
+
+    mutating func reserveCapacity(_ count: Int) {
+        characters.reserveCapacity(count)
+        flags.reserveCapacity(count)
+        scalars.reserveCapacity(count)
+    }
+
+    /// Adds one character, classified as it comes.
+    mutating func append(_ character: Character) {
+        let first = character.unicodeScalars.first!
+        characters.append(character)
+        scalars.append(first)
+        flags.append(Self.classify(character, first: first))
     }
 
     var count: Int { characters.count }
@@ -46,7 +53,7 @@ struct Prose {
         var result = String.UnicodeScalarView()
         for index in range {
             let scalar = scalars[index]
-            if scalar.isASCII && characters[index].unicodeScalars.count == 1 {
+            if scalar.isASCII && characters[index].utf8.count == 1 {
                 result.append(flags[index].contains(.uppercase) ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
             } else if scalar == "’" {
                 result.append("'")
@@ -59,7 +66,8 @@ struct Prose {
 
     private static func classify(_ character: Character, first: Unicode.Scalar) -> Flags {
         let value = first.value
-        if value < 0x80 && character.unicodeScalars.count == 1 {
+        // One UTF-8 byte is one ASCII scalar (counting the scalars walked the string).
+        if value < 0x80 && character.utf8.count == 1 {
             switch value {
             case 0x41...0x5A: return [.letter, .uppercase]
             case 0x61...0x7A: return .letter

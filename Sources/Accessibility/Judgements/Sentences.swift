@@ -14,10 +14,10 @@ enum Sentences {
                 continue
             }
             var end = index + 1
-            while end < text.count, closers.contains(text.scalar(end)) { end += 1 }
+            while end < text.count, isCloser(text.scalar(end)) { end += 1 }
             let next = skipSpaces(text, from: end)
             let followedBySpace = end == text.count || text.isWhitespace(end)
-            let startsAnother = next == text.count || text.isUppercase(next) || text.isNumber(next) || openers.contains(text.scalar(next))
+            let startsAnother = next == text.count || text.isUppercase(next) || text.isNumber(next) || isOpener(text.scalar(next))
             if followedBySpace && startsAnother && !(character == "." && isAbbreviation(text, dotAt: index)) {
                 if end > start { result.append(start..<end) }
                 start = next
@@ -46,7 +46,7 @@ enum Sentences {
         var index = range.lowerBound
         while index < range.upperBound {
             let inWord = text.isLetterOrNumber(index)
-                || (wordStart != nil && joiners.contains(text.scalar(index))
+                || (wordStart != nil && isJoiner(text.scalar(index))
                     && index + 1 < range.upperBound && text.isLetterOrNumber(index + 1))
             if inWord {
                 if wordStart == nil { wordStart = index }
@@ -60,9 +60,27 @@ enum Sentences {
         return result
     }
 
-    private static let joiners: Set<Unicode.Scalar> = ["'", "’", "-"]
-    private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "’", "”"]
-    private static let openers: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "‘", "“"]
+    // Asked of every character between words: a switch, where a set would hash each one.
+    private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "'", "’", "-": true
+        default: false
+        }
+    }
+
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "’", "”": true
+        default: false
+        }
+    }
+
+    private static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "(", "[", "‘", "“": true
+        default: false
+        }
+    }
 
     private static func skipSpaces(_ text: Prose, from start: Int) -> Int {
         var index = start
