@@ -5,13 +5,18 @@ import Content
 public struct SiteView: Sendable {
     public var config: SiteConfig
     /// Asset path under `assets/` → its fingerprinted URL.
-    public var assets: [String: String]
+    public var assets: [String: String] {
+        didSet { assetKeys = Self.templateKeys(assets) }
+    }
+    /// The same URLs under the names templates use (`assets.site_css`), made once, not per page.
+    private var assetKeys: [String: String]
     public var buildYear: Int
     public var preview: Bool
 
     public init(config: SiteConfig, assets: [String: String], buildYear: Int, preview: Bool) {
         self.config = config
         self.assets = assets
+        assetKeys = Self.templateKeys(assets)
         self.buildYear = buildYear
         self.preview = preview
     }
@@ -33,13 +38,18 @@ public struct SiteView: Sendable {
             "exit_this_page_url": config.exitThisPageURL,
         ]
         if let phase = config.phase { site["phase"] = ["tag": phase.tag, "message": phase.message] }
-        var assetKeys: [String: Any] = [:]
-        for (path, url) in assets {
-            assetKeys[path.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: ".", with: "_")
-                .replacingOccurrences(of: "-", with: "_")] = url
-        }
         return ["site": site, "assets": assetKeys,
                 "build": ["generator": "Herald", "year": buildYear, "preview": preview] as [String: Any]]
+    }
+
+    /// `css/site.css` → `css_site_css`: slashes, dots and hyphens become underscores.
+    private static func templateKeys(_ assets: [String: String]) -> [String: String] {
+        var keys: [String: String] = [:]
+        for (path, url) in assets {
+            keys[path.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: ".", with: "_")
+                .replacingOccurrences(of: "-", with: "_")] = url
+        }
+        return keys
     }
 
     /// A navigation entry is current on its own page and on the pages below it (not the home link everywhere).

@@ -37,7 +37,7 @@ struct InlineText {
 
     private mutating func append(_ text: String, range: SourceRange?, isCode: Bool) {
         let start = prose.count
-        for character in text { prose.append(character) }
+        prose.append(contentsOf: text)
         segments.append(Segment(start: start, count: prose.count - start, range: range, isCode: isCode))
     }
 

@@ -31,6 +31,23 @@ struct Prose {
         scalars.reserveCapacity(count)
     }
 
+    /// Adds the characters of `text`. Text all of ASCII but carriage returns (nearly every
+    /// stretch of an English page) is one character per byte, and is classified by the byte
+    /// without breaking it into grapheme clusters.
+    mutating func append(contentsOf text: String) {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            for character in text { append(character) }
+            return
+        }
+        for byte in utf8 {
+            let scalar = Unicode.Scalar(byte)
+            characters.append(Character(scalar))
+            scalars.append(scalar)
+            flags.append(Self.classify(ascii: byte))
+        }
+    }
+
     /// Adds one character, classified as it comes.
     mutating func append(_ character: Character) {
         let first = character.unicodeScalars.first!
@@ -64,18 +81,20 @@ struct Prose {
         return String(result)
     }
 
+    private static func classify(ascii byte: UInt8) -> Flags {
+        switch byte {
+        case 0x41...0x5A: [.letter, .uppercase]
+        case 0x61...0x7A: .letter
+        case 0x30...0x39: .number
+        case 0x09...0x0D, 0x20: .whitespace
+        default: []
+        }
+    }
+
     private static func classify(_ character: Character, first: Unicode.Scalar) -> Flags {
         let value = first.value
         // One UTF-8 byte is one ASCII scalar (counting the scalars walked the string).
-        if value < 0x80 && character.utf8.count == 1 {
-            switch value {
-            case 0x41...0x5A: return [.letter, .uppercase]
-            case 0x61...0x7A: return .letter
-            case 0x30...0x39: return .number
-            case 0x09...0x0D, 0x20: return .whitespace
-            default: return []
-            }
-        }
+        if value < 0x80 && character.utf8.count == 1 { return classify(ascii: UInt8(value)) }
         var flags: Flags = []
         if character.isLetter { flags.insert(.letter) }
         if character.isUppercase { flags.insert(.uppercase) }

@@ -1,0 +1,51 @@
+import Testing
+@testable import Accessibility
+
+/// Prose reads ASCII text a byte at a time; it must come out exactly as character by character.
+@Suite struct ProseTests {
+    static let samples = [
+        "", "Report a crime", "Call 999 in an emergency.", "tab\there", "line\nbreak", "crlf\r\nline", "lone\rcarriage",
+        "café", "cafe\u{301}", "e\u{301}", "a\u{200D}b", "👩‍👩‍👧 family", "🇬🇧 flag", "Ünïcödé CAPITALS", "’quoted’",
+        "ends with combining e\u{301}", "\r\n", "\r", "A\r\nB\rC\nD",
+    ]
+
+    static func byCharacter(_ text: String) -> Prose { Prose(Array(text)) }
+
+    static func byText(_ pieces: [String]) -> Prose {
+        var prose = Prose()
+        for piece in pieces { prose.append(contentsOf: piece) }
+        return prose
+    }
+
+    static func same(_ a: Prose, _ b: Prose) -> Bool {
+        a.characters == b.characters && a.scalars == b.scalars && a.flags.map(\.rawValue) == b.flags.map(\.rawValue)
+    }
+
+    @Test func eachSampleReadsAsItsCharacters() {
+        for text in Self.samples {
+            let prose = Self.byText([text])
+            #expect(Self.same(prose, Self.byCharacter(text)), "\(text.debugDescription)")
+            #expect(prose.count == text.count)
+        }
+    }
+
+    @Test func piecesAppendAsSeparateRuns() {
+        // Each piece is read on its own, as InlineText gathers a block's text nodes.
+        for first in Self.samples {
+            for second in Self.samples {
+                let joined = Self.byText([first, second])
+                let expected = Prose(Array(first) + Array(second))
+                #expect(Self.same(joined, expected), "\(first.debugDescription) + \(second.debugDescription)")
+            }
+        }
+    }
+
+    @Test func asciiIsClassifiedByItsByte() {
+        let prose = Self.byText(["Aa9 \t."])
+        #expect(prose.isLetter(0) && prose.isUppercase(0))
+        #expect(prose.isLetter(1) && !prose.isUppercase(1))
+        #expect(prose.isNumber(2) && !prose.isLetter(2))
+        #expect(prose.isWhitespace(3) && prose.isWhitespace(4))
+        #expect(!prose.isLetterOrNumber(5) && !prose.isWhitespace(5))
+    }
+}
