@@ -25,36 +25,43 @@ public enum LinkRewriter {
     }
 
     /// Rewrites with a decision per destination and whether it is an image's.
-    public static func rewrite(_ document: Node, file: String,
+    /// Pass the only reference to the tree (`consume`) and it is changed in place; otherwise
+    /// every level of it is copied on the way down.
+    public static func rewrite(_ document: consuming Node, file: String,
                                _ decide: (_ destination: String, _ isImage: Bool) throws -> Decision) rethrows -> (Node, [Diagnostic]) {
-        try rewrite(document, file: file) { (link: Link) in try decide(link.destination, link.isImage) }
+        var diagnostics: [Diagnostic] = []
+        // The link text is not asked for: it is not worked out.
+        try visit(&document, file: file, wantsText: false, decide: { try decide($0.destination, $0.isImage) },
+                  diagnostics: &diagnostics)
+        return (document, diagnostics)
     }
 
     /// Rewrites with a decision per link, seeing its text and position too.
-    public static func rewrite(_ document: Node, file: String,
+    public static func rewrite(_ document: consuming Node, file: String,
                                _ decide: (Link) throws -> Decision) rethrows -> (Node, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var copy = document
-        try visit(&copy, file: file, decide: decide, diagnostics: &diagnostics)
-        return (copy, diagnostics)
+        try visit(&document, file: file, wantsText: true, decide: decide, diagnostics: &diagnostics)
+        return (document, diagnostics)
     }
 
-    private static func visit(_ node: inout Node, file: String, decide: (Link) throws -> Decision,
+    private static func visit(_ node: inout Node, file: String, wantsText: Bool, decide: (Link) throws -> Decision,
                               diagnostics: inout [Diagnostic]) rethrows {
         if case .table(let alignments, var caption) = node.kind, !caption.isEmpty {
-            for index in caption.indices { try visit(&caption[index], file: file, decide: decide, diagnostics: &diagnostics) }
+            for index in caption.indices {
+                try visit(&caption[index], file: file, wantsText: wantsText, decide: decide, diagnostics: &diagnostics)
+            }
             node.kind = .table(alignments: alignments, caption: caption)
         }
         for index in node.children.indices {
-            try visit(&node.children[index], file: file, decide: decide, diagnostics: &diagnostics)
+            try visit(&node.children[index], file: file, wantsText: wantsText, decide: decide, diagnostics: &diagnostics)
         }
         let link: Link
         switch node.kind {
         case .link(let destination, let title):
-            link = Link(destination: destination, title: title, isImage: false,
-                        text: Node(.paragraph, children: node.children.filter { !isAnnotation($0) }).plainText, range: node.range)
+            let text = wantsText ? Node(.paragraph, children: node.children.filter { !isAnnotation($0) }).plainText : ""
+            link = Link(destination: destination, title: title, isImage: false, text: text, range: node.range)
         case .image(let source, let title, _):
-            link = Link(destination: source, title: title, isImage: true, text: node.plainText, range: node.range)
+            link = Link(destination: source, title: title, isImage: true, text: wantsText ? node.plainText : "", range: node.range)
         default:
             return
         }

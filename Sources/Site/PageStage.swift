@@ -71,15 +71,17 @@ struct PageStage: Sendable {
                       needsSiteReport: body == nil && AccessibilitySummary.usesPlaceholders(text))
     }
 
-    func finish(_ parsed: Parsed, resolver: LinkResolver, siteReport: AccessibilitySummary?) -> PageResult {
-        var parsed = parsed
+    /// Give it the only copy of `parsed`: its Markdown tree is then rewritten in place.
+    func finish(_ parsed: consuming Parsed, resolver: LinkResolver, siteReport: AccessibilitySummary?) -> PageResult {
         if let siteReport {
             parsed = parse(parsed.source, body: siteReport.fill(parsed.source.frontMatter.body))
         }
         let page = parsed.source
         var diagnostics = parsed.diagnostics
-        var document = parsed.document
-        let (linked, linkDiagnostics) = LinkRewriter.rewrite(document, file: page.displayPath) { destination, isImage in
+        // Taken out of `parsed`, the tree has one owner, and the link rewriter changes it in place.
+        var document = Node(.document)
+        swap(&document, &parsed.document)
+        let (linked, linkDiagnostics) = LinkRewriter.rewrite(consume document, file: page.displayPath) { destination, isImage in
             switch resolver.resolve(destination, isImage: isImage, from: page) {
             case .keep: return .keep
             case .replace(let url, let annotation): return .replace(url, annotation: annotation)
@@ -105,7 +107,8 @@ struct PageStage: Sendable {
                                    contentLinted: true, silences: silences, cache: chrome)
         findings += lint.findings
         lint.titleLocation = SourceLocation(file: page.displayPath, line: page.metadata.location.line)
-        let (kept, silenced) = split(findings.withSourceLines(sourceTexts(for: page)))
+        // Most pages have no findings: the texts to quote from are gathered only for those that do.
+        let (kept, silenced) = split(findings.isEmpty ? [] : findings.withSourceLines(sourceTexts(for: page)))
         return PageResult(url: page.url, outputPath: page.outputPath, title: page.metadata.title,
                           html: HTMLRenderer.removingSourcePositions(html), diagnostics: diagnostics + kept, silenced: silenced,
                           isPage: true, lastModified: page.metadata.updated ?? page.metadata.date, lint: lint,
@@ -146,7 +149,7 @@ struct PageStage: Sendable {
         if case .redirect = generated.kind {} else {
             lint = linter.lintPage(html: html, file: generated.outputPath, templates: locator, cache: chrome)
         }
-        let (findings, _) = split(lint.findings.withSourceLines(templateTexts))
+        let (findings, _) = split(lint.findings.isEmpty ? [] : lint.findings.withSourceLines(templateTexts))
         return PageResult(url: generated.url, outputPath: generated.outputPath, title: generated.title, html: html,
                           diagnostics: findings, silenced: [], isPage: generated.isPage, lastModified: nil, lint: lint)
     }

@@ -1,13 +1,29 @@
 /// Turns text into comparable words: lower-cased, punctuation dropped.
 enum TextNormaliser {
     static func words(_ text: String) -> [String] {
-        // Works on scalars with an ASCII fast path: this runs for every link and image on every page.
         var result: [String] = []
+        forEachWord(in: text) { result.append(String($0)) }
+        return result
+    }
+
+    /// The words joined by single spaces, made without an array of words between.
+    static func phrase(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        forEachWord(in: text) { word in
+            if !result.isEmpty { result.append(" ") }
+            result.append(contentsOf: word)
+        }
+        return String(result)
+    }
+
+    /// Calls `body` with each word, lower-cased, in a buffer it reuses.
+    private static func forEachWord(in text: String, _ body: (String.UnicodeScalarView) -> Void) {
+        // Works on scalars with an ASCII fast path: this runs for every link and image on every page.
         var current = String.UnicodeScalarView()
         func flush() {
             if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
+                body(current)
+                current.removeAll(keepingCapacity: true)
             }
         }
         for scalar in text.unicodeScalars {
@@ -27,11 +43,7 @@ enum TextNormaliser {
             }
         }
         flush()
-        return result
     }
-
-    /// The words joined by single spaces.
-    static func phrase(_ text: String) -> String { words(text).joined(separator: " ") }
 
     static func withoutArticle(_ words: [String]) -> [String] {
         if let first = words.first, ["a", "an", "the"].contains(first) { return Array(words.dropFirst()) }
