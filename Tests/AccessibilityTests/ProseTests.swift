@@ -49,3 +49,28 @@ import Testing
         #expect(!prose.isLetterOrNumber(5) && !prose.isWhitespace(5))
     }
 }
+
+/// The contrast walk's quick questions about a text agree with asking Unicode character by character.
+@Suite struct ContrastTextQuestionTests {
+    static let samples = [
+        "", " ", " \t\n\r ", "a", " a ", "9", "!", " ... ", "\u{00A0}", "\u{2003}x", "é", "e\u{301}", "—", "£5", "\r\n",
+        "Report it", "  \n  ", "\u{85}", "«»", "x\u{301}y", "!\u{301}", "١٢٣",
+    ]
+
+    @Test func nonWhitespaceAgreesWithUnicode() {
+        for text in Self.samples {
+            #expect(ContrastEngine.hasNonWhitespace(text) == text.unicodeScalars.contains { !$0.properties.isWhitespace },
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func letterOrDigitAgreesWithCharacters() {
+        for text in Self.samples {
+            for other in Self.samples {
+                let joined = text + other
+                #expect(ContrastEngine.hasLetterOrDigit(joined) == joined.contains { $0.isLetter || $0.isNumber },
+                        "\(joined.debugDescription)")
+            }
+        }
+    }
+}

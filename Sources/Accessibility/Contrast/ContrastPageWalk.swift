@@ -272,7 +272,7 @@ extension ContrastEngine {
             visited += 1
             switch node {
             case .text(let text, _, _):
-                if !insideLink, text.contains(where: { $0.isLetter || $0.isNumber }) { found = true }
+                if !insideLink, Self.hasLetterOrDigit(text) { found = true }
             case .element(let child):
                 guard !Self.opaqueTags.contains(child.tag) else { continue }
                 let isLink = child.tag == "a" && child.attribute("href") != nil
@@ -323,9 +323,34 @@ extension ContrastEngine {
         }
         for child in element.children {
             guard case .text(let value, let line, let column) = child else { continue }
-            if value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) { return (line, column) }
+            if Self.hasNonWhitespace(value) { return (line, column) }
         }
         return nil
+    }
+
+    // Both asked of every text on every page: ASCII is answered by its bytes, the rest by
+    // Unicode's properties as before.
+
+    /// Whether the text has a scalar that is not white space.
+    static func hasNonWhitespace(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.unicodeScalars.contains { !$0.properties.isWhitespace } }
+            if byte != 0x20 && !(0x09...0x0D).contains(byte) { return true }
+        }
+        return false
+    }
+
+    /// Whether the text has a character that is a letter or a number.
+    static func hasLetterOrDigit(_ text: String) -> Bool {
+        var previousIsAlphanumeric = false
+        for byte in text.utf8 {
+            // Before a non-ASCII byte (a combining mark, say) a letter may not be a character
+            // of its own: the careful way decides.
+            if byte >= 0x80 { return text.contains { $0.isLetter || $0.isNumber } }
+            if previousIsAlphanumeric { return true }
+            previousIsAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        return previousIsAlphanumeric
     }
 
     /// The element's own text, whitespace collapsed and cut short for messages.
