@@ -2,47 +2,60 @@
 enum TextNormaliser {
     static func words(_ text: String) -> [String] {
         var result: [String] = []
-        forEachWord(in: text) { result.append(String($0)) }
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                appendLowered(scalar, to: &current)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
         return result
     }
 
-    /// The words joined by single spaces, made without an array of words between.
+    /// The words joined by single spaces, written straight into one string: this runs for
+    /// every link on every page (twice), and an array of words between cost more than the rest.
     static func phrase(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        forEachWord(in: text) { word in
-            if !result.isEmpty { result.append(" ") }
-            result.append(contentsOf: word)
+        var spaceDue = false
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                if spaceDue {
+                    result.append(" ")
+                    spaceDue = false
+                }
+                appendLowered(scalar, to: &result)
+            } else if !result.isEmpty {
+                spaceDue = true
+            }
         }
         return String(result)
     }
 
-    /// Calls `body` with each word, lower-cased, in a buffer it reuses.
-    private static func forEachWord(in text: String, _ body: (String.UnicodeScalarView) -> Void) {
-        // Works on scalars with an ASCII fast path: this runs for every link and image on every page.
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if !current.isEmpty {
-                body(current)
-                current.removeAll(keepingCapacity: true)
-            }
+    /// Letters, digits, apostrophes (straight or curly) and combining marks make words.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x61...0x7A, 0x30...0x39, 0x27, 0x41...0x5A: true
+        case 0..<0x80: false
+        default: scalar == "’" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            || scalar.properties.generalCategory == .nonspacingMark
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39, 0x27: current.append(scalar)
-                case 0x41...0x5A: current.append(Unicode.Scalar(value + 0x20)!)
-                default: flush()
-                }
-            } else if scalar == "’" {
-                current.append("'")
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark {
-                current.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+    }
+
+    /// A word scalar lower-cased, the curly apostrophe made straight.
+    private static func appendLowered(_ scalar: Unicode.Scalar, to text: inout String.UnicodeScalarView) {
+        switch scalar.value {
+        case 0x41...0x5A: text.append(Unicode.Scalar(scalar.value + 0x20)!)
+        case 0..<0x80: text.append(scalar)
+        default:
+            if scalar == "’" {
+                text.append("'")
             } else {
-                flush()
+                for lowered in String(scalar).lowercased().unicodeScalars { text.append(lowered) }
             }
         }
-        flush()
     }
 
     static func withoutArticle(_ words: [String]) -> [String] {
