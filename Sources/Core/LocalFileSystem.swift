@@ -54,13 +54,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeStaged(_ data: Data, to path: String) throws {
-        try createParent(of: path)
-        // Never truncate what is there: it may be a hard link to a published file.
-        var file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        if file < 0, errno == EEXIST, unlink(path) == 0 {
-            file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        }
-        guard file >= 0 else { throw Self.failure(path, "cannot be written") }
+        let file = try openStaged(path)
         defer { close(file) }
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
@@ -71,6 +65,40 @@ public struct LocalFileSystem: FileSystem {
                 offset += count
             }
         }
+    }
+
+    /// A descriptor that writes `path` from its start, never through a link: a new file; or
+    /// the regular file already there, emptied, when no other name links to it; or else,
+    /// whatever is there removed, a new file. Folders are made only when the file cannot be.
+    private func openStaged(_ path: String) throws -> Int32 {
+        let create = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        var file = open(path, create, 0o666)
+        if file < 0, errno == ENOENT {
+            try createParent(of: path)
+            file = open(path, create, 0o666)
+        }
+        if file < 0, errno == EEXIST {
+            file = emptiedIfUnshared(path)
+            if file < 0, unlink(path) == 0 { file = open(path, create, 0o666) }
+        }
+        guard file >= 0 else { throw Self.failure(path, "cannot be written") }
+        return file
+    }
+
+    /// The file at `path` opened and emptied, if it is a regular file with one link; else -1.
+    /// Never truncate a file with more links: it may be the published site's file, which the
+    /// spare shares until the swap. Emptying a file of its own instead of replacing it spares
+    /// the file system freeing one inode and finding another, for every page of a full build.
+    private func emptiedIfUnshared(_ path: String) -> Int32 {
+        // No following a symbolic link, and no waiting on a FIFO for a reader.
+        let file = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return -1 }
+        var info = stat()
+        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, ftruncate(file, 0) == 0 else {
+            close(file)
+            return -1
+        }
+        return file
     }
 
     /// Makes the folder `path` is in, and any above it that are missing, with `mkdir` alone:

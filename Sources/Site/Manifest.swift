@@ -9,6 +9,9 @@ enum Manifest {
     struct Entry: Sendable, Hashable {
         var sha256: String
         var size: Int
+
+        /// A file found on disk whose bytes are not known: never taken for one already written.
+        static let unknown = Entry(sha256: "", size: -1)
     }
 
     /// The manifest's bytes, as written to `fileName`.

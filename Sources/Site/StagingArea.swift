@@ -49,6 +49,30 @@ public struct StagingArea: Sendable {
         return Manifest.entries(at: Path.join(sparePath, Manifest.fileName), on: fileSystem)
     }
 
+    /// Every file of the spare, found on disk, its bytes unknown (`--clean` trusts no
+    /// manifest): staging into the spare, a clean build then writes every file again but
+    /// reuses the folders, instead of removing a whole site and making every folder anew
+    /// (a second of a 10,000-page build). Nil when there is no spare, or it holds anything
+    /// but folders and regular files, or an empty folder: it is removed then, as before.
+    func spareFiles() -> [String: Manifest.Entry]? {
+        guard fileSystem.kind(of: sparePath) == .directory else { return nil }
+        var files: [String: Manifest.Entry] = [:]
+        var folders = [""]
+        while let folder = folders.popLast() {
+            guard let entries = try? fileSystem.entries(in: folder.isEmpty ? sparePath : Path.join(sparePath, folder)),
+                  !entries.isEmpty else { return nil }
+            for entry in entries {
+                let path = folder.isEmpty ? entry.name : Path.join(folder, entry.name)
+                switch entry.kind {
+                case .directory: folders.append(path)
+                case .file: files[path] = .unknown
+                case .symbolicLink: return nil
+                }
+            }
+        }
+        return files
+    }
+
     /// Makes the staging folder. Given the spare's entries (`spareEntries`), the spare becomes
     /// the staging folder (a build killed from here on leaves it as a leftover, never as a
     /// spare that is no longer what its manifest says) and they are returned: the files already

@@ -96,6 +96,42 @@ import Testing
         #expect(try fs.read(root + "/public/index.html") == Data("published".utf8))
     }
 
+    func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    @Test func writingStagedOverAFileOfItsOwnEmptiesItInPlace() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/report/index.html"
+        try fs.writeStaged(Data("a longer first version".utf8), to: path)
+        let before = inode(path)
+        try fs.writeStaged(Data("short".utf8), to: path)
+        #expect(try fs.read(path) == Data("short".utf8), "nothing of the longer version is left")
+        #expect(inode(path) == before, "the same file, emptied and written")
+    }
+
+    @Test func writingStagedOverASymbolicLinkReplacesTheLinkNotItsTarget() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write(Data("outside".utf8), to: root + "/outside.txt")
+        try fs.createDirectory(root + "/staging")
+        #expect(symlink(root + "/outside.txt", root + "/staging/index.html") == 0)
+        try fs.writeStaged(Data("new".utf8), to: root + "/staging/index.html")
+        #expect(fs.kind(of: root + "/staging/index.html") == .file)
+        #expect(try fs.read(root + "/staging/index.html") == Data("new".utf8))
+        #expect(try fs.read(root + "/outside.txt") == Data("outside".utf8))
+    }
+
+    @Test func writingStagedOverAFIFOReplacesItWithoutWaitingForAReader() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(mkfifo(root + "/pipe", 0o644) == 0)
+        try fs.writeStaged(Data("file".utf8), to: root + "/pipe")
+        #expect(try fs.read(root + "/pipe") == Data("file".utf8))
+    }
+
     @Test func writingStagedBelowAFileSaysWhyItFailed() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -129,15 +129,54 @@ import Testing
         #expect(Manifest.entries(at: Path.join(spare, Manifest.fileName), on: fs) != nil, "the new spare is the replaced site")
     }
 
-    @Test func aCleanBuildStartsFromAnEmptyFolder() async throws {
+    @Test func aCleanBuildLeavesNothingOfTheSpareItDidNotMake() async throws {
         let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        // A file the spare's manifest does not list would survive staging into the spare:
-        // `--clean` is the way out of whatever was done to it by hand.
-        try fs.write("stray", to: Path.join(root, "public.herald-spare/stray.html"))
+        // Files and folders the spare's manifest does not list would survive staging into the
+        // spare: `--clean` is the way out of whatever was done to it by hand.
+        let spare = Path.join(root, "public.herald-spare")
+        try fs.write("stray", to: Path.join(spare, "stray.html"))
+        try fs.write("stray", to: Path.join(spare, "old/deep/page.html"))
+        try fs.write("cut", to: Path.join(spare, "report/index.html"))
         try edit(root, "Use the form later.")
         #expect(await build(root, cache: false).succeeded)
         #expect(fs.kind(of: Path.join(root, "public/stray.html")) == nil)
+        #expect(fs.kind(of: Path.join(root, "public/old")) == nil)
+        try await expectSameAsClean(root)
+    }
+
+    @Test func aCleanBuildRemovesASpareWithALinkOrAnEmptyFolderInsteadOfUsingIt() async throws {
+        for oddity in ["link", "empty folder"] {
+            let root = try await siteWithASpare()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let spare = Path.join(root, "public.herald-spare")
+            let outside = Path.join(root, "outside")
+            try fs.write("keep me", to: Path.join(outside, "index.html"))
+            if oddity == "link" {
+                // A folder that is a link elsewhere: writing through it would write outside the site.
+                try fs.remove(Path.join(spare, "report"))
+                #expect(symlink(outside, Path.join(spare, "report")) == 0)
+            } else {
+                try fs.createDirectory(Path.join(spare, "empty/inner"))
+            }
+            #expect(await build(root, cache: false).succeeded, "\(oddity)")
+            #expect(try fs.readText(Path.join(outside, "index.html")) == "keep me", "\(oddity)")
+            try await expectSameAsClean(root)
+        }
+    }
+
+    @Test func aCleanBuildNeverWritesIntoFilesTheSpareSharesWithTheLiveSite() async throws {
+        let root = try await siteWithASpare()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // After an incremental build the spare and `public/` share every unchanged page.
+        let live = try tree(Path.join(root, "public"))
+        // Every page changes (the site's title is on each), shared or not.
+        let config = Path.join(root, "herald.yml")
+        try fs.write(try fs.readText(config).replacingOccurrences(of: "title: Test Commissioner", with: "title: Test Office"), to: config)
+        #expect(await build(root, cache: false).succeeded)
+        #expect(try tree(Path.join(root, "public")) != live)
+        // The replaced site is the new spare, file for file what was live before the build.
+        #expect(try tree(Path.join(root, "public.herald-spare")) == live)
         try await expectSameAsClean(root)
     }
 

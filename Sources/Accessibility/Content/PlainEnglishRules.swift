@@ -94,7 +94,8 @@ struct PlainEnglishRules {
         }
         func mayStartAPhrase(_ range: Range<Int>) -> Bool {
             guard !range.isEmpty else { return true }
-            return starts.mayStart(first: prose.characters[range.lowerBound], length: range.count)
+            let first = range.lowerBound
+            return starts.mayStart(first: prose.isASCII(first) ? prose.scalar(first) : nil, length: range.count)
         }
         var findings: [Finding] = []
         for (index, range) in ranges.enumerated() where !text.isCode(at: range.lowerBound) && mayStartAPhrase(range) {
@@ -127,10 +128,10 @@ struct PhraseStarts {
         }
     }
 
-    /// Whether a word of `length` characters whose first character is `first` may start a phrase.
-    func mayStart(first: Character, length: Int) -> Bool {
-        // One UTF-8 byte: one ASCII scalar ("\r\n" has an ASCII value too, but two bytes).
-        guard let byte = first.asciiValue, first.utf8.count == 1 else { return true }
-        return ascii[Int(byte)] & (UInt64(1) << min(length, 63)) != 0
+    /// Whether a word of `length` characters may start a phrase, given its first character if
+    /// that is one ASCII scalar (nil for any other character).
+    func mayStart(first: Unicode.Scalar?, length: Int) -> Bool {
+        guard let first else { return true }
+        return ascii[Int(first.value)] & (UInt64(1) << min(length, 63)) != 0
     }
 }

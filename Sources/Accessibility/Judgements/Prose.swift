@@ -10,6 +10,8 @@ struct Prose {
         static let uppercase = Flags(rawValue: 2)
         static let number = Flags(rawValue: 4)
         static let whitespace = Flags(rawValue: 8)
+        /// The character is one ASCII scalar (one byte).
+        static let ascii = Flags(rawValue: 16)
     }
 
     private(set) var characters: [Character] = []
@@ -35,18 +37,22 @@ struct Prose {
     /// stretch of an English page) is one character per byte, and is classified by the byte
     /// without breaking it into grapheme clusters.
     mutating func append(contentsOf text: String) {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-            for character in text { append(character) }
-            return
+        var text = text
+        let appended = text.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+            // Appended whole from the raw bytes, each array grows once in one tight loop.
+            characters.append(contentsOf: bytes.lazy.map { Self.asciiCharacters[Int($0)] })
+            scalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
+            flags.append(contentsOf: bytes.lazy.map { Self.asciiFlags[Int($0)] })
+            return true
         }
-        for byte in utf8 {
-            let scalar = Unicode.Scalar(byte)
-            characters.append(Character(scalar))
-            scalars.append(scalar)
-            flags.append(Self.classify(ascii: byte))
+        if !appended {
+            for character in text { append(character) }
         }
     }
+
+    /// Each ASCII byte as a character, made once.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Adds one character, classified as it comes.
     mutating func append(_ character: Character) {
@@ -64,13 +70,14 @@ struct Prose {
     func isWhitespace(_ index: Int) -> Bool { flags[index].contains(.whitespace) }
     func isLetterOrNumber(_ index: Int) -> Bool { !flags[index].isDisjoint(with: [.letter, .number]) }
     func scalar(_ index: Int) -> Unicode.Scalar { scalars[index] }
+    func isASCII(_ index: Int) -> Bool { flags[index].contains(.ascii) }
 
     /// The characters in `range`, lower-cased, with the typographic apostrophe made plain.
     func lowercased(_ range: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
         for index in range {
             let scalar = scalars[index]
-            if scalar.isASCII && characters[index].utf8.count == 1 {
+            if flags[index].contains(.ascii) {
                 result.append(flags[index].contains(.uppercase) ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
             } else if scalar == "’" {
                 result.append("'")
@@ -81,20 +88,21 @@ struct Prose {
         return String(result)
     }
 
-    private static func classify(ascii byte: UInt8) -> Flags {
+    /// The flags of each ASCII byte as a character of its own.
+    private static let asciiFlags: [Flags] = (0..<128).map { byte -> Flags in
         switch byte {
-        case 0x41...0x5A: [.letter, .uppercase]
-        case 0x61...0x7A: .letter
-        case 0x30...0x39: .number
-        case 0x09...0x0D, 0x20: .whitespace
-        default: []
+        case 0x41...0x5A: [.ascii, .letter, .uppercase]
+        case 0x61...0x7A: [.ascii, .letter]
+        case 0x30...0x39: [.ascii, .number]
+        case 0x09...0x0D, 0x20: [.ascii, .whitespace]
+        default: .ascii
         }
     }
 
     private static func classify(_ character: Character, first: Unicode.Scalar) -> Flags {
         let value = first.value
         // One UTF-8 byte is one ASCII scalar (counting the scalars walked the string).
-        if value < 0x80 && character.utf8.count == 1 { return classify(ascii: UInt8(value)) }
+        if value < 0x80 && character.utf8.count == 1 { return asciiFlags[Int(value)] }
         var flags: Flags = []
         if character.isLetter { flags.insert(.letter) }
         if character.isUppercase { flags.insert(.uppercase) }
