@@ -54,7 +54,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeStaged(_ data: Data, to path: String) throws {
-        let file = try openStaged(path)
+        let (file, oldSize) = try openStaged(path)
         defer { close(file) }
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
@@ -65,12 +65,15 @@ public struct LocalFileSystem: FileSystem {
                 offset += count
             }
         }
+        // Written over from its start, a longer old file is cut to the new length.
+        if oldSize > data.count, ftruncate(file, off_t(data.count)) != 0 { throw Self.failure(path, "cannot be written") }
     }
 
-    /// A descriptor that writes `path` from its start, never through a link: a new file; or
-    /// the regular file already there, emptied, when no other name links to it; or else,
-    /// whatever is there removed, a new file. Folders are made only when the file cannot be.
-    private func openStaged(_ path: String) throws -> Int32 {
+    /// A descriptor that writes `path` from its start, never through a link, and the size of
+    /// what is there: a new file (size 0); or the regular file already there, when no other
+    /// name links to it; or else, whatever is there removed, a new file. Folders are made only
+    /// when the file cannot be.
+    private func openStaged(_ path: String) throws -> (file: Int32, oldSize: Int) {
         let create = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
         var file = open(path, create, 0o666)
         if file < 0, errno == ENOENT {
@@ -78,27 +81,28 @@ public struct LocalFileSystem: FileSystem {
             file = open(path, create, 0o666)
         }
         if file < 0, errno == EEXIST {
-            file = emptiedIfUnshared(path)
-            if file < 0, unlink(path) == 0 { file = open(path, create, 0o666) }
+            if let reused = unsharedFile(path) { return reused }
+            if unlink(path) == 0 { file = open(path, create, 0o666) }
         }
         guard file >= 0 else { throw Self.failure(path, "cannot be written") }
-        return file
+        return (file, 0)
     }
 
-    /// The file at `path` opened and emptied, if it is a regular file with one link; else -1.
-    /// Never truncate a file with more links: it may be the published site's file, which the
-    /// spare shares until the swap. Emptying a file of its own instead of replacing it spares
-    /// the file system freeing one inode and finding another, for every page of a full build.
-    private func emptiedIfUnshared(_ path: String) -> Int32 {
+    /// The file at `path` opened for writing, and its size, if it is a regular file with one
+    /// link. Never write into a file with more: it may be the published site's file, which the
+    /// spare shares until the swap. Writing over a file of its own instead of replacing it
+    /// spares the file system freeing an inode and its blocks and finding others, for every
+    /// page of a full build (and, not emptied first, ext4 does not flush it on close).
+    private func unsharedFile(_ path: String) -> (file: Int32, oldSize: Int)? {
         // No following a symbolic link, and no waiting on a FIFO for a reader.
         let file = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard file >= 0 else { return -1 }
+        guard file >= 0 else { return nil }
         var info = stat()
-        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, ftruncate(file, 0) == 0 else {
+        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
             close(file)
-            return -1
+            return nil
         }
-        return file
+        return (file, Int(info.st_size))
     }
 
     /// Makes the folder `path` is in, and any above it that are missing, with `mkdir` alone:
