@@ -56,7 +56,11 @@ public struct SiteBuilder: Sendable {
         // The manifests of the published site and of the spare are read while the other core
         // still decodes the cache (which took 12 ms longer than the walk at 10,000 pages).
         let published = publishedManifest.flatMap(Manifest.entries(in:))
-        let spare = useCache ? staging.spareEntries() : staging.spareFiles()
+        let spare = useCache ? staging.spareEntries() : nil
+        // `--clean` trusts nothing in the spare but still writes into its folders: they are read
+        // from disk (half a second at 10,000 pages) on another core while the content loads,
+        // and the staging folder is made only when the first page is about to be written.
+        let spareWalk = useCache ? nil : Task.detached { staging.spareFiles() }
         let loaded = await pendingCache?.value
         let cache = loaded?.cache
         let outputIntact = cache.map { manifestHash == $0.manifest } ?? false
@@ -66,17 +70,27 @@ public struct SiteBuilder: Sendable {
             reuse = Reuse(pages: cache.pages, structure: cache.structure, previous: .folder(options.outputDirectory),
                           entries: published)
         }
-        // The spare (the site the last build replaced) saves writing what it already holds;
-        // `--clean` writes every file but still reuses its folders.
-        let present: [String: Manifest.Entry]
-        do {
-            present = try staging.prepare(spare: spare)
-        } catch {
+        // The spare (the site the last build replaced) saves writing what it already holds.
+        let staged = StagedEntries()
+        let prepareStaging = { @Sendable () async -> Diagnostic? in
+            do {
+                staged.entries.withLock { $0 = [:] }
+                let found = try staging.prepare(spare: useCache ? spare : await spareWalk?.value ?? nil)
+                staged.entries.withLock { $0 = found }
+                return nil
+            } catch {
+                return .error("cannot prepare the output folder: \(error)", hint: "Check that the folder is writable.")
+            }
+        }
+        if useCache, let problem = await prepareStaging() {
             var report = BuildReport()
-            report.diagnostics = [.error("cannot prepare the output folder: \(error)", hint: "Check that the folder is writable.")]
+            report.diagnostics = [problem]
             report.isConfigurationFailure = true
             return report
         }
+        // A clean build's staging folder holds nothing it will take as written: only the
+        // incremental build's entries go to the folder output.
+        let present = staged.entries.withLock { $0 }
         let recorder = RecordingOutput(FolderOutput(fileSystem: fileSystem, root: staging.path, present: present), expecting: present.count)
         // What the last build knew of each page stays true while the options and Herald are
         // the same; a page whose file has the stamp it had then is not even read, unless it is
@@ -92,7 +106,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         let (rendered, outcome) = await render(into: recorder, writeManifest: false, reuse: reuse, discovery: discovery,
-                                               frontMatters: lastBuild?.frontMatters, unread: unread, writeEarly: true)
+                                               frontMatters: lastBuild?.frontMatters, unread: unread, writeEarly: true,
+                                               beforeWriting: useCache ? nil : prepareStaging)
         var report = rendered
         guard report.succeeded else {
             staging.discard()
@@ -102,7 +117,7 @@ public struct SiteBuilder: Sendable {
             // The manifest lists every file the deploy must upload, the search index included:
             // the indexer writes its files itself, so only then is the staged site walked.
             var entries = recorder.manifest
-            try staging.removeStale(present, keeping: entries)
+            try staging.removeStale(staged.entries.withLock { $0 }, keeping: entries)
             if report.searchEnabled, let searchIndexer {
                 try searchIndexer(staging.path)
                 for path in try fileSystem.recursiveFiles(in: staging.path) where entries[path] == nil && path != Manifest.fileName {
@@ -212,16 +227,20 @@ public struct SiteBuilder: Sendable {
     /// - Parameter frontMatters: the last build's checked front matter (`herald build`'s cache).
     /// - Parameter unread: a content file as the last build left it, without reading it, when it
     ///   is unchanged since (`LoadedFile.unread`); nil to read it.
+    /// - Parameter beforeWriting: run once before the first page is written (a clean build makes
+    ///   its staging folder then); a diagnostic it returns stops the build.
     private func render(into output: RecordingOutput, writeManifest: Bool, reuse: Reuse?,
                         discovery: ContentDiscovery? = nil, known: RenderMemory.KnownSources? = nil,
                         frontMatters: [String: FrontMatterRecord]? = nil,
                         unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)? = nil,
-                        writeEarly: Bool = false) async -> (BuildReport, RenderOutcome?) {
+                        writeEarly: Bool = false,
+                        beforeWriting: (@Sendable () async -> Diagnostic?)? = nil) async -> (BuildReport, RenderOutcome?) {
         let started = Date()
         var report = BuildReport()
         report.strict = options.strict
         let outcome = await renderSite(into: output, report: &report, writeManifest: writeManifest, reuse: reuse, discovery: discovery, known: known,
-                                       frontMatters: frontMatters, unread: unread, writeEarly: writeEarly)
+                                       frontMatters: frontMatters, unread: unread, writeEarly: writeEarly,
+                                       beforeWriting: beforeWriting)
         report.seconds = Date().timeIntervalSince(started)
         report.diagnostics.sort(by: Diagnostic.inReadingOrder)
         report.silenced.sort(by: SilencedFinding.inReadingOrder)
@@ -243,7 +262,7 @@ public struct SiteBuilder: Sendable {
     private func renderSite(into output: RecordingOutput, report: inout BuildReport, writeManifest: Bool, reuse: Reuse?,
                             discovery scanned: ContentDiscovery?, known: RenderMemory.KnownSources?,
                             frontMatters checked: [String: FrontMatterRecord]?, unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)?,
-                            writeEarly: Bool) async -> RenderOutcome? {
+                            writeEarly: Bool, beforeWriting: (@Sendable () async -> Diagnostic?)?) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
         guard let (config, configWarnings) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
@@ -336,7 +355,12 @@ public struct SiteBuilder: Sendable {
         // Each page's Markdown diagnostics come back in its result (stage.finish), so they are
         // counted there, once.
 
-        // 4. Links, lint, render: each page on its own.
+        // 4. Links, lint, render: each page on its own, written as it is made.
+        if let beforeWriting, let problem = await beforeWriting() {
+            report.diagnostics.append(problem)
+            report.isConfigurationFailure = true
+            return nil
+        }
         var anchors: [String: [String]] = [:]
         anchors.reserveCapacity(parsed.count + reused.count)
         for page in parsed { anchors[page.source.sourcePath] = page.headingIDs }

@@ -180,6 +180,24 @@ import Testing
         try await expectSameAsClean(root)
     }
 
+    @Test func anOutputFolderThatCannotBeMadeIsOneClearErrorCleanOrNot() async throws {
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // The output's parent is a file: no staging folder can be made beside the output.
+        try fs.write("not a folder", to: Path.join(root, "blocked"))
+        for cache in [true, false] {
+            var builder = SiteBuilder(fileSystem: fs, options: BuildOptions(
+                siteDirectory: root, outputDirectory: Path.join(root, "blocked/public"), clock: TestSite.fixedDay))
+            builder.useCache = cache
+            let report = await builder.build()
+            #expect(!report.succeeded)
+            #expect(report.isConfigurationFailure, "cache: \(cache)")
+            #expect(report.diagnostics.map(\.message).contains { $0.hasPrefix("cannot prepare the output folder") },
+                    "cache: \(cache): \(report.diagnostics.map(\.message))")
+            #expect(try fs.readText(Path.join(root, "blocked")) == "not a folder")
+        }
+    }
+
     /// A name that was a file in the spare and is a folder in this build (or the other way
     /// round) keeps what this build made.
     @Test func removingStaleFilesLeavesWhatThisBuildMadeUnderTheSameName() throws {
