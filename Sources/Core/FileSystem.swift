@@ -56,9 +56,15 @@ public protocol FileSystem: Sendable {
     /// Makes `destination` hold the same bytes as `source`: a hard link where the file system
     /// allows (an incremental build reuses unchanged pages this way), else a copy.
     func linkOrCopy(_ source: String, to destination: String) throws
+    /// Whether the file or folder at `path` (not following a link) is this user's, with the
+    /// permissions a new one made by Herald gets: one that is can be reused as if new.
+    func hasNewPermissions(_ path: String) -> Bool
 }
 
 extension FileSystem {
+    /// A file system without owners or permissions (the one in memory) makes everything alike.
+    public func hasNewPermissions(_ path: String) -> Bool { kind(of: path) != nil }
+
     public func sizeAndModificationDate(of path: String) -> (size: Int, modified: Date?)? {
         size(of: path).map { ($0, modificationDate(of: path)) }
     }

@@ -72,20 +72,50 @@ public struct LocalFileSystem: FileSystem {
     /// A descriptor that writes `path` from its start, never through a link, and the size of
     /// what is there: a new file (size 0); or the regular file already there, when no other
     /// name links to it; or else, whatever is there removed, a new file. Folders are made only
-    /// when the file cannot be.
+    /// when the file cannot be. A staging folder made from an earlier site may hold a file
+    /// where this build needs a folder, or a folder where it needs a file: it is removed.
     private func openStaged(_ path: String) throws -> (file: Int32, oldSize: Int) {
-        let create = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
-        var file = open(path, create, 0o666)
-        if file < 0, errno == ENOENT {
+        // Each attempt's error is kept: what is done between attempts may change errno.
+        var error: Int32 = 0
+        func create() -> Int32 {
+            let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            error = file < 0 ? errno : 0
+            return file
+        }
+        var file = create()
+        if error == ENOTDIR, removeFileInTheWay(of: path) { file = create() }
+        if error == ENOENT {
             try createParent(of: path)
-            file = open(path, create, 0o666)
+            file = create()
         }
-        if file < 0, errno == EEXIST {
+        if error == EEXIST {
             if let reused = unsharedFile(path) { return reused }
-            if unlink(path) == 0 { file = open(path, create, 0o666) }
+            if kind(of: path) == .directory {
+                try remove(path)
+            } else {
+                _ = unlink(path)
+            }
+            file = create()
         }
-        guard file >= 0 else { throw Self.failure(path, "cannot be written") }
+        guard file >= 0 else {
+            errno = error
+            throw Self.failure(path, "cannot be written")
+        }
         return (file, 0)
+    }
+
+    /// Removes the nearest folder above `path` that is not a folder (a file or a link), so the
+    /// folders can be made; false when there is none.
+    private func removeFileInTheWay(of path: String) -> Bool {
+        var folder = Path.dirname(path)
+        while !folder.isEmpty {
+            switch kind(of: folder) {
+            case .directory: return false
+            case .file, .symbolicLink: return unlink(folder) == 0
+            case nil: folder = Path.dirname(folder)
+            }
+        }
+        return false
     }
 
     /// The file at `path` opened for writing, and its size, if it is a regular file with one
@@ -94,10 +124,13 @@ public struct LocalFileSystem: FileSystem {
     /// spares the file system freeing an inode and its blocks and finding others, for every
     /// page of a full build (and, not emptied first, ext4 does not flush it on close).
     private func unsharedFile(_ path: String) -> (file: Int32, oldSize: Int)? {
+        // Looked at before it is opened (a device must not be opened for writing), and again
+        // once open, in case it changed between.
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return nil }
         // No following a symbolic link, and no waiting on a FIFO for a reader.
         let file = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else { return nil }
-        var info = stat()
         guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
             close(file)
             return nil
@@ -268,6 +301,25 @@ public struct LocalFileSystem: FileSystem {
         if errno == EEXIST, unlink(destination) == 0, link(source, destination) == 0 { return }
         try writeStaged(try read(source), to: destination)
     }
+
+    public func hasNewPermissions(_ path: String) -> Bool {
+        var info = stat()
+        guard let mask = Self.creationMask, lstat(path, &info) == 0, info.st_uid == geteuid() else { return false }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return info.st_mode & 0o7777 == 0o777 & ~mask
+        case S_IFREG: return info.st_mode & 0o7777 == 0o666 & ~mask
+        default: return false
+        }
+    }
+
+    /// The process's umask, read from /proc (asking `umask` would change it, for a moment, for
+    /// every thread writing files); nil where it cannot be read.
+    public static let creationMask: mode_t? = {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else { return nil }
+        return mask
+    }()
 
     public func modificationDate(of path: String) -> Date? {
         var info = stat()

@@ -74,7 +74,6 @@ public struct SiteBuilder: Sendable {
         let staged = StagedEntries()
         let prepareStaging = { @Sendable () async -> Diagnostic? in
             do {
-                staged.entries.withLock { $0 = [:] }
                 let found = try staging.prepare(spare: useCache ? spare : await spareWalk?.value ?? nil)
                 staged.entries.withLock { $0 = found }
                 return nil
@@ -109,6 +108,8 @@ public struct SiteBuilder: Sendable {
                                                frontMatters: lastBuild?.frontMatters, unread: unread, writeEarly: true,
                                                beforeWriting: useCache ? nil : prepareStaging)
         var report = rendered
+        // A render stopped before its first page was written never looked at the walk.
+        spareWalk?.cancel()
         guard report.succeeded else {
             staging.discard()
             return report
@@ -159,7 +160,8 @@ public struct SiteBuilder: Sendable {
         // them, and that was this one (50 ms at 10,000 pages, profiled).
         releaseLater([(consume outcome) as Any, (consume cache) as Any, (consume loaded) as Any, (consume lastBuild) as Any,
                       (consume unread) as Any, (consume reuse) as Any, consume recorder, consume present, (consume published) as Any,
-                      (consume publishedManifest) as Any, (consume spare) as Any, consume discovery, consume stamps])
+                      (consume publishedManifest) as Any, (consume spare) as Any, consume discovery, consume stamps, consume staged,
+                      consume prepareStaging])
         // The time the person waiting saw: the search index, publishing and the cache included
         // (the render alone was reported before; on the commissioner's site a third of a build).
         report.seconds = Date().timeIntervalSince(started)

@@ -53,16 +53,19 @@ public struct StagingArea: Sendable {
     /// manifest): staging into the spare, a clean build then writes every file again but
     /// reuses the folders, instead of removing a whole site and making every folder anew
     /// (a second of a 10,000-page build). Nil when there is no spare, or it holds anything
-    /// but folders and regular files, or an empty folder: it is removed then, as before.
+    /// but folders and regular files, an empty folder, or anything not made as Herald makes
+    /// it (another owner, other permissions): it is removed then, as before.
     func spareFiles() -> [String: Manifest.Entry]? {
-        guard fileSystem.kind(of: sparePath) == .directory else { return nil }
+        guard fileSystem.kind(of: sparePath) == .directory, fileSystem.hasNewPermissions(sparePath) else { return nil }
         var files: [String: Manifest.Entry] = [:]
         var folders = [""]
         while let folder = folders.popLast() {
+            if Task.isCancelled { return nil }
             guard let entries = try? fileSystem.entries(in: folder.isEmpty ? sparePath : Path.join(sparePath, folder)),
                   !entries.isEmpty else { return nil }
             for entry in entries {
                 let path = folder.isEmpty ? entry.name : Path.join(folder, entry.name)
+                guard entry.kind == .symbolicLink || fileSystem.hasNewPermissions(Path.join(sparePath, path)) else { return nil }
                 switch entry.kind {
                 case .directory: folders.append(path)
                 case .file: files[path] = .unknown

@@ -134,14 +134,37 @@ import Testing
         #expect(try fs.read(root + "/pipe") == Data("file".utf8))
     }
 
-    @Test func writingStagedBelowAFileSaysWhyItFailed() throws {
+    @Test func writingStagedWhereAFileOrLinkStandsForAFolderReplacesIt() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try fs.write(Data("x".utf8), to: root + "/report")
-        let error = #expect(throws: FileSystemError.self) { try fs.writeStaged(Data("y".utf8), to: root + "/report/index.html") }
-        #expect(error?.path == root + "/report/index.html")
-        #expect(error.map { "\($0)".contains("Not a directory") } == true, "\(String(describing: error))")
-        #expect(try fs.read(root + "/report") == Data("x".utf8))
+        // A staging folder made from an earlier site: `report` was a page's file then.
+        try fs.write(Data("x".utf8), to: root + "/staging/report")
+        try fs.writeStaged(Data("y".utf8), to: root + "/staging/report/online/index.html")
+        #expect(try fs.read(root + "/staging/report/online/index.html") == Data("y".utf8))
+        // A link to a file where a folder is needed goes, and the file it pointed at stays.
+        try fs.write(Data("outside".utf8), to: root + "/outside.txt")
+        #expect(symlink(root + "/outside.txt", root + "/staging/news") == 0)
+        try fs.writeStaged(Data("z".utf8), to: root + "/staging/news/index.html")
+        #expect(try fs.read(root + "/staging/news/index.html") == Data("z".utf8))
+        #expect(try fs.read(root + "/outside.txt") == Data("outside".utf8))
+    }
+
+    @Test func writingStagedWhereAFolderStandsForAFileReplacesIt() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write(Data("old".utf8), to: root + "/staging/plan/index.html")
+        try fs.writeStaged(Data("a file now".utf8), to: root + "/staging/plan")
+        #expect(fs.kind(of: root + "/staging/plan") == .file)
+        #expect(try fs.read(root + "/staging/plan") == Data("a file now".utf8))
+    }
+
+    @Test func writingStagedWhereNoFileCanBeSaysWhyItFailed() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let tooLong = root + "/" + String(repeating: "n", count: 300) + ".html"
+        let error = #expect(throws: FileSystemError.self) { try fs.writeStaged(Data("y".utf8), to: tooLong) }
+        #expect(error?.path == tooLong)
+        #expect(error.map { "\($0)".contains("File name too long") } == true, "\(String(describing: error))")
     }
 
     @Test func linkingIntoAMissingFolderMakesIt() throws {

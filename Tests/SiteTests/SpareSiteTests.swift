@@ -165,6 +165,23 @@ import Testing
         }
     }
 
+    @Test func aCleanBuildDoesNotKeepPermissionsChangedInTheSpare() async throws {
+        guard let mask = LocalFileSystem.creationMask else { return }
+        // The online page differs between the spare and the live site: its spare file is not shared.
+        for changed in ["report", "report/online/index.html"] {
+            let root = try await siteWithASpare()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let isFolder = !changed.hasSuffix(".html")
+            #expect(chmod(Path.join(root, "public.herald-spare", changed), isFolder ? 0o700 : 0o600) == 0)
+            try edit(root, "Use the form later.")
+            #expect(await build(root, cache: false).succeeded)
+            var info = stat()
+            #expect(stat(Path.join(root, "public", changed), &info) == 0)
+            #expect(info.st_mode & 0o7777 == (isFolder ? 0o777 : 0o666) & ~mask, "\(changed)")
+            try await expectSameAsClean(root)
+        }
+    }
+
     @Test func aCleanBuildNeverWritesIntoFilesTheSpareSharesWithTheLiveSite() async throws {
         let root = try await siteWithASpare()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -178,6 +195,22 @@ import Testing
         // The replaced site is the new spare, file for file what was live before the build.
         #expect(try tree(Path.join(root, "public.herald-spare")) == live)
         try await expectSameAsClean(root)
+    }
+
+    @Test func aSpareWithAFileWhereAFolderGoesOrTheOtherWayRoundIsBuiltOver() async throws {
+        for cache in [false, true] {
+            let root = try await siteWithASpare()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let spare = Path.join(root, "public.herald-spare")
+            try fs.remove(Path.join(spare, "report/online"))
+            try fs.write("a file where a folder goes", to: Path.join(spare, "report/online"))
+            try fs.remove(Path.join(spare, "report/phone/index.html"))
+            try fs.write("a folder where a file goes", to: Path.join(spare, "report/phone/index.html/inner.html"))
+            try edit(root, "Use the form later.")
+            let report = await build(root, cache: cache)
+            #expect(report.succeeded, "cache: \(cache): \(report.diagnostics.map(\.message))")
+            try await expectSameAsClean(root)
+        }
     }
 
     @Test func anOutputFolderThatCannotBeMadeIsOneClearErrorCleanOrNot() async throws {

@@ -340,17 +340,14 @@ extension ContrastEngine {
         return false
     }
 
-    /// Whether the text has a character that is a letter or a number.
+    /// Whether the text has a character that is a letter or a number. A character is judged by
+    /// its first scalar, and an ASCII byte with only ASCII before it starts a character.
     static func hasLetterOrDigit(_ text: String) -> Bool {
-        var previousIsAlphanumeric = false
         for byte in text.utf8 {
-            // Before a non-ASCII byte (a combining mark, say) a letter may not be a character
-            // of its own: the careful way decides.
             if byte >= 0x80 { return text.contains { $0.isLetter || $0.isNumber } }
-            if previousIsAlphanumeric { return true }
-            previousIsAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { return true }
         }
-        return previousIsAlphanumeric
+        return false
     }
 
     /// The element's own text, whitespace collapsed and cut short for messages.
