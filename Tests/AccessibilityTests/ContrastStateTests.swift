@@ -64,6 +64,20 @@ import Core
         #expect(nonText("a:focus { outline: none; box-shadow: 0 0 0 3px #1d70b8 }").isEmpty)
     }
 
+    /// What passed on one page is not checked again on the next; what failed is reported on
+    /// every page, with that page's link text, and a passing link beside it stays quiet.
+    @Test func nonTextFindingsAreRepeatedOnEveryPageAndPassesAreRemembered() {
+        let css = base + "a:focus { outline: 3px solid #ffdd00 } .main a:focus { outline: 3px solid #0b0c0c }"
+        let checker = ContrastChecker(stylesheets: [(path: "site.css", text: css)])
+        for (index, text) in ["Home", "Contact", "Home"].enumerated() {
+            let page = ContrastFixture.page("<p class='main'><a href='/ok'>Fine</a></p><p><a href='/x'>\(text)</a></p>")
+            let found = checker.check(page: page, file: "page-\(index).html").filter { $0.rule?.id == "colour-contrast-non-text" }
+            #expect(found.map(\.message) == ["The focus outline of link '\(text)' is #ffdd00 against #ffffff: contrast 1.34:1, needs 3:1"],
+                    "page \(index)")
+            #expect(found.first?.location?.file == "page-\(index).html")
+        }
+    }
+
     @Test func controlBoundaries() {
         func nonText(_ css: String, _ body: String = "<label>Name <input name=name></label>") -> [Diagnostic] {
             ContrastFixture.diagnostics(css: base + css, body: body).filter { $0.rule?.id != "colour-contrast" }

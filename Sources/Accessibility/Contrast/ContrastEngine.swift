@@ -19,6 +19,15 @@ final class ContrastEngine {
     private var classCache: [String: [String]] = [:]
     /// Everything about the text of an element that depends only on its path.
     var summaryCache: [SummaryKey: TextSummary] = [:]
+    /// Paths whose focus indicator, boundary or link check found nothing in any scheme: the
+    /// verdicts depend only on the path, so the same element on the next page is not asked again.
+    var nonTextPasses: Set<NonTextPass> = []
+
+    struct NonTextPass: Hashable {
+        enum Check: UInt8 { case focus, boundary, link }
+        var node: Int32
+        var check: Check
+    }
 
     struct SummaryKey: Hashable {
         var node: Int32

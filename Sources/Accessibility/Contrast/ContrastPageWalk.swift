@@ -98,7 +98,7 @@ extension ContrastEngine {
                       location: line > 0 ? location(line, column) : elementLocation, recordsPairs: recordsPairs)
         }
         guard !frame.inactive, let kind = frame.interactive else { return }
-        let normalPath = frames.map(\.node)
+        lazy var normalPath = frames.map(\.node)
         var cachedName: String?
         var name: String {
             if let cachedName { return cachedName }
@@ -107,47 +107,60 @@ extension ContrastEngine {
             return made
         }
 
+        // Each check's verdicts depend only on the element's path (its tag and the attributes
+        // that matter are in its signature): a path that passed once passes on every page.
+        func unlessPassed(_ check: NonTextPass.Check, _ run: () -> Int) {
+            let key = NonTextPass(node: frame.node, check: check)
+            guard !nonTextPasses.contains(key) else { return }
+            if run() == 0 { nonTextPasses.insert(key) }
+        }
+
         // The focus indicator, for everything reachable with the keyboard.
         if kind != .other || (Int(element.attribute("tabindex") ?? "") ?? -1) >= 0 {
-            let focusedPath = statePath(frames, upTo: depth, state: .focus, interactiveDepth: depth)
-            var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
-            for scheme in schemes {
-                let verdict = focusVerdict(focusedPath: focusedPath, normalNode: frame.node, scheme)
-                groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .focus))
-            }
-            for (verdict, scenarios) in groups.items {
-                if let diagnostic = ContrastMessages.focusDiagnostic(verdict, scenarios: scenarios, name: name, location: elementLocation) {
-                    report.diagnostics.append(diagnostic)
+            unlessPassed(.focus) {
+                let focusedPath = statePath(frames, upTo: depth, state: .focus, interactiveDepth: depth)
+                var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
+                for scheme in schemes {
+                    let verdict = focusVerdict(focusedPath: focusedPath, normalNode: frame.node, scheme)
+                    groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .focus))
                 }
+                let found = groups.items.compactMap {
+                    ContrastMessages.focusDiagnostic($0.0, scenarios: $0.1, name: name, location: elementLocation)
+                }
+                report.diagnostics += found
+                return found.count
             }
         }
 
         // Form control boundaries.
         if kind == .field || kind == .button, Self.hasBoundaryToCheck(element) {
-            var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
-            for scheme in schemes {
-                let verdict = boundaryVerdict(normalPath, scheme, isButton: kind == .button)
-                groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
-            }
-            for (verdict, scenarios) in groups.items {
-                if let diagnostic = ContrastMessages.boundaryDiagnostic(verdict, scenarios: scenarios, name: name, location: elementLocation) {
-                    report.diagnostics.append(diagnostic)
+            unlessPassed(.boundary) {
+                var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
+                for scheme in schemes {
+                    let verdict = boundaryVerdict(normalPath, scheme, isButton: kind == .button)
+                    groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
                 }
+                let found = groups.items.compactMap {
+                    ContrastMessages.boundaryDiagnostic($0.0, scenarios: $0.1, name: name, location: elementLocation)
+                }
+                report.diagnostics += found
+                return found.count
             }
         }
 
         // Links in running text must not rely on colour alone.
         if kind == .link, element.tag == "a", depth > 0, hasTextOutsideLinks(&frames, below: depth) {
-            var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
-            for scheme in schemes {
-                let verdict = linkVerdict(normalPath, parentIndex: depth - 1, scheme)
-                groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
-            }
-            for (verdict, scenarios) in groups.items {
-                if let diagnostic = ContrastMessages.linkDiagnostic(verdict, scenarios: scenarios, text: Self.snippet(element.textContent),
-                                                                    location: elementLocation) {
-                    report.diagnostics.append(diagnostic)
+            unlessPassed(.link) {
+                var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
+                for scheme in schemes {
+                    let verdict = linkVerdict(normalPath, parentIndex: depth - 1, scheme)
+                    groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
                 }
+                let found = groups.items.compactMap {
+                    ContrastMessages.linkDiagnostic($0.0, scenarios: $0.1, text: Self.snippet(element.textContent), location: elementLocation)
+                }
+                report.diagnostics += found
+                return found.count
             }
         }
     }
