@@ -200,6 +200,16 @@ import Testing
         #expect(only("plain-words-to-avoid", lint(phrase, LintConfiguration(wordsToAvoid: []))) == [])
     }
 
+    /// The phrases are made once per list: a second list, and the first again, each get their own.
+    @Test func eachListOfWordsToAvoidIsItsOwn() {
+        let document = MD.document(MD.paragraph(line: 2, MD.text("We plan to deliver.", 2, 1)))
+        let plan = LintConfiguration(wordsToAvoid: ["plan"]), deliver = LintConfiguration(wordsToAvoid: ["deliver"])
+        for _ in 0..<2 {
+            #expect(only("plain-words-to-avoid", lint(document, plan)) == [Spot("plain-words-to-avoid", 2, 4)])
+            #expect(only("plain-words-to-avoid", lint(document, deliver)) == [Spot("plain-words-to-avoid", 2, 12)])
+        }
+    }
+
     /// Words are only lower-cased when they could start a phrase to avoid: capitals, letters
     /// beyond ASCII and a curly apostrophe still match.
     @Test func wordsToAvoidStartingWithAnyLetter() {

@@ -1,6 +1,7 @@
 import Foundation
 import Core
 import Markdown
+import Synchronization
 
 /// GOV.UK-style plain English advice: long sentences, reading age, capitals, words to avoid.
 struct PlainEnglishRules {
@@ -10,9 +11,8 @@ struct PlainEnglishRules {
         var findings: [Finding] = []
         var page = ReadingAge()
         var hardest: (age: Double, location: SourceLocation)?
-        let avoid = Dictionary(grouping: configuration.wordsToAvoid.map { TextNormaliser.words($0) }.filter { !$0.isEmpty },
-                               by: { $0[0] })
-        let starts = PhraseStarts(avoid.keys)
+        let phrases = PhrasesToAvoid.made(from: configuration.wordsToAvoid)
+        let avoid = phrases.byFirstWord, starts = phrases.starts
         for block in survey.blocks {
             let text = block.text
             let prose = text.prose
@@ -110,10 +110,32 @@ struct PlainEnglishRules {
     }
 }
 
+/// The site's words to avoid as phrases of words, by their first word. Made once per list, not
+/// once per page: every page of a build asks with the same list.
+struct PhrasesToAvoid: Sendable {
+    let byFirstWord: [String: [[String]]]
+    let starts: PhraseStarts
+
+    init(_ list: [String]) {
+        byFirstWord = Dictionary(grouping: list.map { TextNormaliser.words($0) }.filter { !$0.isEmpty }, by: { $0[0] })
+        starts = PhraseStarts(byFirstWord.keys)
+    }
+
+    private static let last = Mutex<(list: [String], phrases: PhrasesToAvoid)?>(nil)
+
+    /// The phrases of `list`, made again only when the list is not the one asked for last.
+    static func made(from list: [String]) -> PhrasesToAvoid {
+        if let known = last.withLock({ $0 }), known.list == list { return known.phrases }
+        let phrases = PhrasesToAvoid(list)
+        last.withLock { $0 = (list, phrases) }
+        return phrases
+    }
+}
+
 /// The first letters and lengths of the phrases to avoid, as a table of bits: a word whose
 /// first character is ASCII is looked up only when a phrase starts with that letter (in either
 /// case) and has that many characters.
-struct PhraseStarts {
+struct PhraseStarts: Sendable {
     /// Bit `n` of entry `b`: a first word of `n` characters (63 for 63 or more) starts with byte `b`.
     private var ascii = [UInt64](repeating: 0, count: 128)
 
