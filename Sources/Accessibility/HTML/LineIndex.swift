@@ -11,9 +11,12 @@ struct LineIndex {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(index + 1)
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
         }
+        lineStarts = starts
     }
 
     mutating func position(ofOffset rawOffset: Int) -> (line: Int, column: Int) {
@@ -37,6 +40,12 @@ struct LineIndex {
     }
 
     private func lineIndex(containing offset: Int) -> Int {
+        // In order, an offset is nearly always on the cursor's line or the next: no search.
+        if lineStarts[cursorLine] <= offset {
+            let next = cursorLine + 1
+            if next == lineStarts.count || offset < lineStarts[next] { return cursorLine }
+            if next + 1 == lineStarts.count || offset < lineStarts[next + 1] { return next }
+        }
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
