@@ -73,4 +73,18 @@ import Testing
         #expect(first.map(\.ruleID) == [])
         #expect(second.map(\.ruleID) == Array(repeating: "list-item-parent", count: 4))
     }
+
+    /// Blocks are found by a digest of their bytes, and then the bytes are compared: a block
+    /// whose digest matches another's but whose bytes differ is a miss, never the other's findings.
+    @Test func aDigestAloneNeverMatchesABlock() {
+        let cache = ChromeCache()
+        let stored = Array(repeating: UInt8(ascii: "a"), count: 300)[...]
+        let other = Array(repeating: UInt8(ascii: "b"), count: 300)[...]
+        let key = ChromeCache.Key(context: "body|html|-", bytes: stored)
+        cache.store(ChromeCache.Entry(record: PageRecord(), start: (1, 1)), for: key, bytes: stored)
+        #expect(cache.lookup(key, bytes: stored) != nil)
+        #expect(cache.lookup(key, bytes: other) == nil, "same key, other bytes")
+        #expect(cache.lookup(ChromeCache.Key(context: "main|body|-", bytes: stored), bytes: stored) == nil, "other place")
+        #expect(cache.statistics.hits == 1 && cache.statistics.misses == 2)
+    }
 }

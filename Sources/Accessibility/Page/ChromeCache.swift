@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Remembers what the page rules found in blocks of template chrome (a header, a footer, a
@@ -5,15 +8,18 @@ import Synchronization
 /// checks its footer once. Share one cache across the pages of a build that use the same
 /// `LintConfiguration`; it is safe to use from several threads.
 public final class ChromeCache: Sendable {
+    /// A block's place and a digest of its bytes: looked up without copying the block.
     struct Key: Hashable, Sendable {
         var context: String
-        var bytes: [UInt8]
+        var count: Int
+        var digest: Int
 
-        // An array hashes element by element: a block of chrome is kilobytes, hashed as one run.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(context)
-            hasher.combine(bytes.count)
+        init(context: String, bytes: ArraySlice<UInt8>) {
+            self.context = context
+            count = bytes.count
+            var hasher = Hasher()
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            digest = hasher.finalize()
         }
     }
 
@@ -22,7 +28,8 @@ public final class ChromeCache: Sendable {
         var start: (line: Int, column: Int)
     }
 
-    private let entries = Mutex<[Key: Entry]>([:])
+    /// Blocks by key; the bytes are compared too, so two blocks with one digest stay apart.
+    private let entries = Mutex<[Key: [(bytes: [UInt8], entry: Entry)]]>([:])
     private let counters = Mutex<(hits: Int, misses: Int)>((0, 0))
 
     public init() {}
@@ -30,16 +37,29 @@ public final class ChromeCache: Sendable {
     /// How many chrome blocks were replayed, and how many had to be checked.
     public var statistics: (hits: Int, misses: Int) { counters.withLock { $0 } }
 
-    func lookup(_ key: Key) -> Entry? {
-        let entry = entries.withLock { $0[key] }
+    func lookup(_ key: Key, bytes: ArraySlice<UInt8>) -> Entry? {
+        let entry = entries.withLock { entries in
+            entries[key]?.first { Self.same($0.bytes, bytes) }?.entry
+        }
         counters.withLock { counters in
             if entry == nil { counters.misses += 1 } else { counters.hits += 1 }
         }
         return entry
     }
 
-    func store(_ entry: Entry, for key: Key) {
-        entries.withLock { $0[key] = entry }
+    func store(_ entry: Entry, for key: Key, bytes: ArraySlice<UInt8>) {
+        let copy = Array(bytes)
+        entries.withLock { entries in
+            guard entries[key]?.contains(where: { Self.same($0.bytes, bytes) }) != true else { return }
+            entries[key, default: []].append((copy, entry))
+        }
+    }
+
+    private static func same(_ stored: [UInt8], _ bytes: ArraySlice<UInt8>) -> Bool {
+        guard stored.count == bytes.count else { return false }
+        return stored.withUnsafeBytes { a in
+            bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
     }
 
     /// Blocks smaller than this are checked every time: hashing them would cost as much.

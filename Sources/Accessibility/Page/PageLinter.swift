@@ -45,8 +45,8 @@ public struct PageLinter: Sendable {
         var ref: ElementRef
         /// Index into `records` of the record this element's findings go to.
         var record: Int
-        /// Set when this element opened a chrome block to be cached once it is done.
-        var cacheKey: ChromeCache.Key?
+        /// Set when this element opened a chrome block to be cached once it is done: its key and bytes.
+        var cacheKey: (key: ChromeCache.Key, bytes: ArraySlice<UInt8>)?
         /// The link this element is inside, with that link's text without images (nil: not in a link).
         var linkText: String?
     }
@@ -61,9 +61,9 @@ public struct PageLinter: Sendable {
             let element = stack[top].element
             guard stack[top].nextChild < element.children.count else {
                 let frame = stack.removeLast()
-                if let key = frame.cacheKey, let cache {
+                if let (key, bytes) = frame.cacheKey, let cache {
                     let record = records.removeLast()
-                    cache.store(ChromeCache.Entry(record: record, start: (frame.ref.line, frame.ref.column)), for: key)
+                    cache.store(ChromeCache.Entry(record: record, start: (frame.ref.line, frame.ref.column)), for: key, bytes: bytes)
                     records[records.count - 1].append(record)
                 }
                 continue
@@ -78,14 +78,14 @@ public struct PageLinter: Sendable {
             if child.tag == "a" { linkText = AccessibleName.content(of: child, images: false) }
             var frame = Frame(element: child, ref: childRef, record: parent.record, linkText: linkText)
             if let cache, parent.cacheKey == nil, records.count == 1, !childRef.isContent,
-               let key = chromeKey(child, in: document, parent: element, grandparent: grandparent, linkText: parent.linkText) {
-                if let entry = cache.lookup(key) {
+               let (key, bytes) = chromeKey(child, in: document, parent: element, grandparent: grandparent, linkText: parent.linkText) {
+                if let entry = cache.lookup(key, bytes: bytes) {
                     records[parent.record].append(entry.record.moved(from: entry.start, to: (childRef.line, childRef.column)))
                     continue
                 }
                 records.append(PageRecord())
                 frame.record = records.count - 1
-                frame.cacheKey = key
+                frame.cacheKey = (key, bytes)
             }
             rules.check(child, ref: childRef, parent: element, grandparent: grandparent, linkText: parent.linkText,
                         into: &records[frame.record])
@@ -106,11 +106,11 @@ public struct PageLinter: Sendable {
     /// The cache key for a chrome block: its bytes, and the little it depends on outside itself.
     private func chromeKey(
         _ element: HTMLElement, in document: HTMLDocument, parent: HTMLElement, grandparent: HTMLElement?, linkText: String?
-    ) -> ChromeCache.Key? {
+    ) -> (ChromeCache.Key, ArraySlice<UInt8>)? {
         guard let bytes = document.bytes(of: element), bytes.count >= ChromeCache.minimumBlockBytes,
               !Self.contains(Self.sourceposMarker, in: bytes) else { return nil }
         let linkState = linkText.map { TextNormaliser.isBlank($0) ? "empty-link" : "link" } ?? "-"
-        return ChromeCache.Key(context: "\(parent.tag)|\(grandparent?.tag ?? "-")|\(linkState)", bytes: Array(bytes))
+        return (ChromeCache.Key(context: "\(parent.tag)|\(grandparent?.tag ?? "-")|\(linkState)", bytes: bytes), bytes)
     }
 
     private static let sourceposMarker = Array("data-sourcepos".utf8)
