@@ -126,12 +126,13 @@ public struct LocalFileSystem: FileSystem {
     private func unsharedFile(_ path: String) -> (file: Int32, oldSize: Int)? {
         // Looked at before it is opened (a device must not be opened for writing), and again
         // once open, in case it changed between.
+        func isUnsharedRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1 }
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return nil }
+        guard lstat(path, &info) == 0, isUnsharedRegular(info) else { return nil }
         // No following a symbolic link, and no waiting on a FIFO for a reader.
         let file = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else { return nil }
-        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+        guard fstat(file, &info) == 0, isUnsharedRegular(info) else {
             close(file)
             return nil
         }

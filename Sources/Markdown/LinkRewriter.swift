@@ -29,18 +29,20 @@ public enum LinkRewriter {
     /// every level of it is copied on the way down.
     public static func rewrite(_ document: consuming Node, file: String,
                                _ decide: (_ destination: String, _ isImage: Bool) throws -> Decision) rethrows -> (Node, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         // The link text is not asked for: it is not worked out.
-        try visit(&document, file: file, wantsText: false, decide: { try decide($0.destination, $0.isImage) },
-                  diagnostics: &diagnostics)
-        return (document, diagnostics)
+        try rewrite(consume document, file: file, wantsText: false) { try decide($0.destination, $0.isImage) }
     }
 
     /// Rewrites with a decision per link, seeing its text and position too.
     public static func rewrite(_ document: consuming Node, file: String,
                                _ decide: (Link) throws -> Decision) rethrows -> (Node, [Diagnostic]) {
+        try rewrite(consume document, file: file, wantsText: true, decide)
+    }
+
+    private static func rewrite(_ document: consuming Node, file: String, wantsText: Bool,
+                                _ decide: (Link) throws -> Decision) rethrows -> (Node, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        try visit(&document, file: file, wantsText: true, decide: decide, diagnostics: &diagnostics)
+        try visit(&document, file: file, wantsText: wantsText, decide: decide, diagnostics: &diagnostics)
         return (document, diagnostics)
     }
 

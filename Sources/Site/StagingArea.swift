@@ -65,12 +65,8 @@ public struct StagingArea: Sendable {
                   !entries.isEmpty else { return nil }
             for entry in entries {
                 let path = folder.isEmpty ? entry.name : Path.join(folder, entry.name)
-                guard entry.kind == .symbolicLink || fileSystem.hasNewPermissions(Path.join(sparePath, path)) else { return nil }
-                switch entry.kind {
-                case .directory: folders.append(path)
-                case .file: files[path] = .unknown
-                case .symbolicLink: return nil
-                }
+                guard entry.kind != .symbolicLink, fileSystem.hasNewPermissions(Path.join(sparePath, path)) else { return nil }
+                if entry.kind == .directory { folders.append(path) } else { files[path] = .unknown }
             }
         }
         return files

@@ -109,59 +109,39 @@ extension ContrastEngine {
 
         // Each check's verdicts depend only on the element's path (its tag and the attributes
         // that matter are in its signature): a path that passed once passes on every page.
-        func unlessPassed(_ check: NonTextPass.Check, _ run: () -> Int) {
+        func nonText(_ check: NonTextPass.Check, state: InteractionState, verdict: (ColourScheme) -> NonTextVerdict,
+                     diagnostic: (NonTextVerdict, [ContrastMessages.Scenario]) -> Diagnostic?) {
             let key = NonTextPass(node: frame.node, check: check)
             guard !nonTextPasses.contains(key) else { return }
-            if run() == 0 { nonTextPasses.insert(key) }
+            var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
+            for scheme in schemes {
+                let found = verdict(scheme)
+                groups.add(found, key: found.groupingKey, scenario: .init(scheme: scheme, state: state))
+            }
+            let findings = groups.items.compactMap { diagnostic($0.0, $0.1) }
+            report.diagnostics += findings
+            if findings.isEmpty { nonTextPasses.insert(key) }
         }
 
         // The focus indicator, for everything reachable with the keyboard.
         if kind != .other || (Int(element.attribute("tabindex") ?? "") ?? -1) >= 0 {
-            unlessPassed(.focus) {
-                let focusedPath = statePath(frames, upTo: depth, state: .focus, interactiveDepth: depth)
-                var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
-                for scheme in schemes {
-                    let verdict = focusVerdict(focusedPath: focusedPath, normalNode: frame.node, scheme)
-                    groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .focus))
-                }
-                let found = groups.items.compactMap {
-                    ContrastMessages.focusDiagnostic($0.0, scenarios: $0.1, name: name, location: elementLocation)
-                }
-                report.diagnostics += found
-                return found.count
-            }
+            lazy var focusedPath = statePath(frames, upTo: depth, state: .focus, interactiveDepth: depth)
+            nonText(.focus, state: .focus, verdict: { focusVerdict(focusedPath: focusedPath, normalNode: frame.node, $0) },
+                    diagnostic: { ContrastMessages.focusDiagnostic($0, scenarios: $1, name: name, location: elementLocation) })
         }
 
         // Form control boundaries.
         if kind == .field || kind == .button, Self.hasBoundaryToCheck(element) {
-            unlessPassed(.boundary) {
-                var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
-                for scheme in schemes {
-                    let verdict = boundaryVerdict(normalPath, scheme, isButton: kind == .button)
-                    groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
-                }
-                let found = groups.items.compactMap {
-                    ContrastMessages.boundaryDiagnostic($0.0, scenarios: $0.1, name: name, location: elementLocation)
-                }
-                report.diagnostics += found
-                return found.count
-            }
+            nonText(.boundary, state: .normal, verdict: { boundaryVerdict(normalPath, $0, isButton: kind == .button) },
+                    diagnostic: { ContrastMessages.boundaryDiagnostic($0, scenarios: $1, name: name, location: elementLocation) })
         }
 
         // Links in running text must not rely on colour alone.
         if kind == .link, element.tag == "a", depth > 0, hasTextOutsideLinks(&frames, below: depth) {
-            unlessPassed(.link) {
-                var groups = Groups<NonTextVerdict, NonTextVerdict.GroupingKey>()
-                for scheme in schemes {
-                    let verdict = linkVerdict(normalPath, parentIndex: depth - 1, scheme)
-                    groups.add(verdict, key: verdict.groupingKey, scenario: .init(scheme: scheme, state: .normal))
-                }
-                let found = groups.items.compactMap {
-                    ContrastMessages.linkDiagnostic($0.0, scenarios: $0.1, text: Self.snippet(element.textContent), location: elementLocation)
-                }
-                report.diagnostics += found
-                return found.count
-            }
+            nonText(.link, state: .normal, verdict: { linkVerdict(normalPath, parentIndex: depth - 1, $0) },
+                    diagnostic: {
+                        ContrastMessages.linkDiagnostic($0, scenarios: $1, text: Self.snippet(element.textContent), location: elementLocation)
+                    })
         }
     }
 
