@@ -54,8 +54,9 @@ final class EventLog: Sendable {
     var all: [PreviewEvent] { events.withLock { $0 } }
 }
 
-/// A temporary site folder with a `content/` directory, removed afterwards.
-struct TemporarySite {
+/// A temporary site folder with a `content/` directory, removed when the last holder lets go:
+/// a suite makes one per test, and tests that never start a server must not leave it behind.
+final class TemporarySite: Sendable {
     let root: String
     var content: String { root + "/content" }
 
@@ -69,6 +70,8 @@ struct TemporarySite {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    deinit { remove() }
 }
 
 /// Polls `condition` until it holds or `seconds` pass.
