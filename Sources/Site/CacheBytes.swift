@@ -281,7 +281,7 @@ private final class OwnedBytes: @unchecked Sendable {
 
     init(_ data: Data) {
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
-        data.copyBytes(to: copy.bindMemory(to: UInt8.self))
+        _ = data.copyBytes(to: copy.bindMemory(to: UInt8.self))
         bytes = UnsafeRawBufferPointer(rebasing: copy[0..<data.count])
     }
 
