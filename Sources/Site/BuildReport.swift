@@ -32,11 +32,14 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { errorCount == 0 && !(strict && warningCount > 0) }
 
     /// `Built 142 pages in 0.31 s: 0 errors, 3 warnings`.
-    public func summary(verb: String = "Built") -> String {
+    /// - Parameter shown: the counts of the findings as the reader sees them, when a report
+    ///   printed them once per place (a template line that fails on many pages is one finding).
+    public func summary(verb: String = "Built", shown: (errors: Int, warnings: Int)? = nil) -> String {
         let time = String(format: "%.2f", seconds)
         let plural = pageCount == 1 ? "page" : "pages"
-        var line = "\(verb) \(pageCount) \(plural) in \(time) s: \(errorCount) \(errorCount == 1 ? "error" : "errors"), "
-            + "\(warningCount) \(warningCount == 1 ? "warning" : "warnings")"
+        let (errors, warnings) = shown ?? (errorCount, warningCount)
+        var line = "\(verb) \(pageCount) \(plural) in \(time) s: \(errors) \(errors == 1 ? "error" : "errors"), "
+            + "\(warnings) \(warnings == 1 ? "warning" : "warnings")"
         if !silenced.isEmpty { line += ", \(silenced.count) silenced" }
         if unchanged { line += " (nothing changed since the last build)" }
         if !succeeded { line += verb == "Built" ? "; nothing was written" : "" }

@@ -97,6 +97,16 @@ import Testing
         #expect(!warning.failsBuild(strict: false) && warning.failsBuild(strict: true))
     }
 
+    @Test func findingsOfNoRuleAtOnePlaceAreRepeatsOnlyWithTheSameMessage() {
+        let top = SourceLocation(file: "content/decisions/a.md", line: 2, column: 1)
+        let missing = ["category", "meeting", "decision_maker"].map {
+            Finding(diagnostic: .error("front matter is missing required field '\($0)'", at: top))
+        }
+        let report = LintReport(findings: missing + [missing[0]])
+        #expect(report.findings.map(\.message).sorted() == missing.map(\.message).sorted())
+        #expect(report.summary.errors == 3)
+    }
+
     @Test func formatsAreNamedAsOnTheCommandLine() {
         #expect(ReportFormat(rawValue: "sarif") == .sarif)
         #expect(ReportFormat(rawValue: "xml") == nil)

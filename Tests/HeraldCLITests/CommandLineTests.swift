@@ -30,6 +30,18 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func everyFrontMatterMistakeIsPrintedAndCountedOnce() throws {
+        // Every missing field is reported at the front matter's first line: each must show.
+        let site = try HeraldProcess.makeSite(["decisions/a.md": "---\nkind: decision\n---\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try HeraldProcess.run(["build"], in: site)
+        #expect(result.status == 1)
+        let printed = result.standardError.components(separatedBy: "\n").filter { $0.contains(": error: ") }
+        #expect(printed.count > 1, "\(result.standardError)")
+        #expect(Set(printed).count == printed.count)
+        #expect(result.standardError.contains(": \(printed.count) errors, 0 warnings; nothing was written"), "\(result.standardError)")
+    }
+
     @Test func missingConfigExitsTwo() throws {
         let site = try HeraldProcess.makeSite([:])
         defer { try? FileManager.default.removeItem(at: site) }

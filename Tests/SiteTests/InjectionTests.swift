@@ -159,7 +159,7 @@ import Testing
 
     /// The planted site, built once for all the tests here.
     static let built = Task { () async throws -> (BuildReport, [String: Data]) in
-        try await render(try RealTheme.fileSystem(config: config, content: content))
+        await render(try RealTheme.fileSystem(config: config, content: content))
     }
 
     static func build() async throws -> (BuildReport, [String: Data]) { try await built.value }

@@ -180,6 +180,7 @@ import Testing
         report.seconds = 0.31
         report.diagnostics = [.warning("w"), .warning("w"), .warning("w")]
         #expect(report.summary() == "Built 142 pages in 0.31 s: 0 errors, 3 warnings")
+        #expect(report.summary(shown: (1, 2)) == "Built 142 pages in 0.31 s: 1 error, 2 warnings")
         report.strict = true
         #expect(!report.succeeded)
     }

@@ -42,12 +42,15 @@ extension Array where Element == Finding {
     }
 
     /// The findings with repeats left out: the same rule at the same place (the content rules and
-    /// the page rules can both see a heading that skips a level) is reported once.
+    /// the page rules can both see a heading that skips a level) is reported once. A finding of
+    /// no rule (front matter, links) is a repeat only with the same message: three fields missing
+    /// from one front matter are three things to fix, though all point at its first line.
     public func removingDuplicates() -> [Finding] {
         var seen: Set<String> = []
         return filter { finding in
             let place = finding.location.map { "\($0)" } ?? ""
-            return seen.insert("\(finding.ruleID)|\(place)|\(finding.isSilenced)").inserted
+            let what = finding.ruleID.isEmpty ? finding.message : finding.ruleID
+            return seen.insert("\(what)|\(place)|\(finding.isSilenced)").inserted
         }
     }
 
