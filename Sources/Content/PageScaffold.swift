@@ -60,7 +60,7 @@ public enum PageScaffold {
         case .news:
             lines += ["date: \(today.iso)", "summary: \"TODO: one or two sentences for the news list\""]
         }
-        lines += ["---", "", "## TODO: first heading", "", "Write the page here. See docs/authoring.md.", ""]
+        lines += ["---", "", "## TODO: first heading", "", "TODO: write the page here. See docs/authoring.md.", ""]
         let folder = folder(for: kind)
         return Scaffold(path: folder.isEmpty ? "\(name).md" : "\(folder)/\(name).md", text: lines.joined(separator: "\n"))
     }

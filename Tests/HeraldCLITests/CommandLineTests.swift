@@ -42,6 +42,22 @@ import Testing
         #expect(result.standardError.contains(": \(printed.count) errors, 0 warnings; nothing was written"), "\(result.standardError)")
     }
 
+    @Test func aNewPageWithItsTextLeftAsScaffoldedStopsAStrictBuild() throws {
+        let site = try HeraldProcess.makeSite([:])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let made = try HeraldProcess.run(["new", "guide", "Report a crime"], in: site)
+        let file = site.appendingPathComponent(made.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        // The author fills in the front matter and forgets the text.
+        let filled = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").map { line in
+            line.contains(": \"TODO") ? String(line.prefix { $0 != ":" }) + ": \"Filled in\"" : line
+        }
+        try filled.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try HeraldProcess.run(["build", "--strict"], in: site)
+        #expect(result.status == 1)
+        let placeholders = result.standardError.components(separatedBy: "\n").filter { $0.hasSuffix("warning: a `TODO` placeholder is still here") }
+        #expect(placeholders.count == 2, "\(result.standardError)")
+    }
+
     @Test func missingConfigExitsTwo() throws {
         let site = try HeraldProcess.makeSite([:])
         defer { try? FileManager.default.removeItem(at: site) }
