@@ -64,8 +64,10 @@ public enum RuleDocumentation {
           plain-sentence-length: "The legal name of the order is one long sentence."
         ```
 
-        Silenced findings are still listed in every report, with the reason. A silence without a reason, or
-        naming a rule that does not exist, is an error (`lint-ignore-invalid`).
+        Silenced findings are still listed in every report, with the reason. A silence without a reason is
+        a front matter error (`silencing 'plain-sentence-length' needs a reason`), and the page is not
+        built until it has one. A silence naming a rule that does not exist is an error
+        (`lint-ignore-invalid`).
 
         ## Reports
 
