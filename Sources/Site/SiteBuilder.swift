@@ -308,6 +308,7 @@ public struct SiteBuilder: Sendable {
         let (tree, treeDiagnostics) = ContentTree.assemble(
             pages: pages, assets: assets, publication: publication, reserved: ListPages.reservedURLs(lists, config: config))
         report.diagnostics += treeDiagnostics
+        report.diagnostics += RedirectTemplateCheck.problems(in: tree, templates: templates)
 
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         // Made on the other core while this one works out what can be reused (8 ms at any size:

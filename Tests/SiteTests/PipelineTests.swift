@@ -125,6 +125,19 @@ import Testing
         #expect(files["sitemap.xml"]?.contains("/old/") == false)
     }
 
+    @Test func anAliasWithoutTheRedirectTemplateIsAnErrorAtTheAlias() async throws {
+        let fs = TestSite.files(["new.md": "---\ntitle: New home\naliases:\n  - /old/\n---\nN.\n", "plain.md": "---\ntitle: Plain\n---\nP.\n"])
+        try fs.remove("templates/redirect.mustache")
+        let (report, files) = await TestSite.render(fs)
+        #expect(report.diagnostics.map(\.message) == ["the alias /old/ needs the theme's templates/redirect.mustache, which is missing"])
+        #expect(report.diagnostics.first?.location == SourceLocation(file: "content/new.md", line: 4, column: 5))
+        #expect(report.diagnostics.first?.sourceLine == "  - /old/")
+        #expect(files.isEmpty)
+        // A site without aliases needs no redirect template.
+        try fs.remove("content/new.md")
+        #expect(await TestSite.render(fs).0.errorCount == 0)
+    }
+
     @Test func documentsAreCopiedAndLinkedWithTypeAndSize() async {
         let fs = TestSite.files(["a.md": "---\ntitle: A\n---\nRead the [annual report](Annual%20Report.pdf).\n"])
         try? fs.write(Data(repeating: 0x25, count: 250_000), to: "content/Annual Report.pdf")
