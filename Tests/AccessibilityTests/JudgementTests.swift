@@ -1,5 +1,6 @@
 import Testing
 @testable import Accessibility
+import Core
 
 @Suite struct JudgementTests {
     @Test(arguments: ["en", "en-GB", "cy", "pl", "zh-Hant-TW", "sr-Latn-RS", "es-419", "de-CH-1901", "zh-yue",

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The rules that need the whole page: one h1, heading order, one main, the skip link, unique

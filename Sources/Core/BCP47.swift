@@ -1,13 +1,15 @@
-import Core
-
 /// Checks language tags against BCP 47 (RFC 5646): the shape of every subtag, and for two-letter
 /// primary languages, that ISO 639-1 has them (so "en-GB" passes, "en_GB", "english" and "xx" do not).
-enum BCP47 {
+/// In Core because front matter and the site config are checked by the same rule as the
+/// rendered page's `lang`: a tag passed there and refused here was blamed on the template.
+public enum BCP47 {
     /// Nil when `tag` is valid, else what is wrong with it.
-    static func problem(with tag: String) -> String? {
-        let trimmed = tag.trimmingWhitespace
+    public static func problem(with tag: String) -> String? {
+        var trimmed = Substring(tag)
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
         guard !trimmed.isEmpty else { return "is empty" }
-        if trimmed.hasByte(UInt8(ascii: "_")) { return "uses \"_\"; language tags use \"-\" (en-GB)" }
+        if trimmed.utf8.contains(UInt8(ascii: "_")) { return "uses \"_\"; language tags use \"-\" (en-GB)" }
         let subtags = trimmed.split(separator: "-", omittingEmptySubsequences: false).map { String($0).lowercased() }
         guard subtags.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy(\.isASCIIAlphanumeric) }) else {
             return "is not made of letters and digits in parts of one to eight, joined by \"-\""
