@@ -113,7 +113,8 @@ public struct TableTransform: Sendable {
         return nodes.isEmpty ? nil : nodes
     }
 
-    /// A `Table:` paragraph left without a table is most likely a table that did not parse.
+    /// A `Table:` paragraph left without a table, or a paragraph of lines that start with `|`,
+    /// is most likely a table that did not parse: the page would show its pipes as typed.
     private func captionWarnings(_ document: Node, source: MarkdownSource) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func check(_ node: Node) {
@@ -125,10 +126,28 @@ public struct TableTransform: Sendable {
                 diagnostics.append(source.diagnostic(
                     .warning, "this looks like a table caption, but no table follows it", at: node.range,
                     hint: "Put the `Table:` line directly above the table's header row, and check the table has a delimiter row (`| --- | --- |`) with as many cells as the header."))
+            } else if case .paragraph = node.kind, let row = Self.firstOfRows(node, source: source) {
+                diagnostics.append(source.diagnostic(
+                    .warning, "this looks like a table, but it is not one: the page would show its lines as typed",
+                    at: SourceRange(startLine: row.line, startColumn: row.column, endLine: row.line, endColumn: row.column),
+                    hint: "Check the line under the header row is a delimiter row (`| --- | --- |`) with as many cells as the header, and that no blank line splits the table."))
             }
             for child in node.children { check(child) }
         }
         check(document)
         return diagnostics
+    }
+
+    /// The first of two or more lines of a paragraph that start with `|` (after any `>`
+    /// markers): one such line is prose, two are a table that did not parse.
+    static func firstOfRows(_ paragraph: Node, source: MarkdownSource) -> (line: Int, column: Int)? {
+        guard let range = paragraph.range, range.endLine > range.startLine else { return nil }
+        var rows: [(line: Int, column: Int)] = []
+        for line in range.startLine...range.endLine {
+            guard let text = source.fileLineText(line) else { continue }
+            let prefix = text.prefix { $0 == " " || $0 == "\t" || $0 == ">" }
+            if text.dropFirst(prefix.count).first == "|" { rows.append((line, prefix.count + 1)) }
+        }
+        return rows.count >= 2 ? rows[0] : nil
     }
 }

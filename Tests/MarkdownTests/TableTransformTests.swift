@@ -94,9 +94,28 @@ import Testing
         // The delimiter row has one cell too few: not a table, so the caption is stranded.
         let (document, diagnostics) = transform("Table: Results\n\n| a | b |\n| --- |\n| 1 | 2 |\n")
         #expect(document.children.map(\.kind) == [.paragraph, .paragraph])
-        #expect(diagnostics.map(\.message) == ["this looks like a table caption, but no table follows it"])
-        #expect(diagnostics[0].severity == .warning)
-        #expect(diagnostics[0].location?.line == 1)
+        #expect(diagnostics.map(\.message) == ["this looks like a table caption, but no table follows it",
+                                               "this looks like a table, but it is not one: the page would show its lines as typed"])
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(diagnostics.map(\.location?.line) == [1, 3])
+    }
+
+    @Test func aCaptionLineOnATableThatDidNotParseIsAWarningAtItsFirstRow() {
+        // Written as the guide says, with the delimiter row a cell short: one paragraph.
+        let (document, diagnostics) = transform("Intro.\n\nTable: Results\n| a | b |\n| --- |\n| 1 | 2 |\n")
+        #expect(document.children.map(\.kind) == [.paragraph, .paragraph])
+        #expect(diagnostics.map(\.message) == ["this looks like a table, but it is not one: the page would show its lines as typed"])
+        #expect(diagnostics.first?.location == SourceLocation(file: "t.md", line: 4, column: 1))
+    }
+
+    @Test func rowsWithNoDelimiterRowInAQuoteAreAWarning() {
+        let (_, diagnostics) = transform("> | a | b |\n> | 1 | 2 |\n")
+        #expect(diagnostics.map(\.location) == [SourceLocation(file: "t.md", line: 1, column: 3)])
+    }
+
+    @Test func oneLineStartingWithAPipeIsProse() {
+        #expect(transform("| is the pipe character.\nIt separates cells.\n").1.isEmpty)
+        #expect(transform("| a | b |\n| - | - |\n| 1 | 2 |\n").1.isEmpty)
     }
 
     @Test func rowsArePaddedAndCut() {
@@ -164,7 +183,8 @@ import Testing
             var tables = 0
             document.walk { if case .table = $0.kind { tables += 1 } }
             #expect(tables == 0, "\(text)")
-            #expect(diagnostics.isEmpty)
+            // Rows of pipes with no delimiter row were meant as a table: the author hears so.
+            #expect(diagnostics.count == (text == "| a | b |\n| a | b |\n" ? 1 : 0), "\(text)")
         }
     }
 
