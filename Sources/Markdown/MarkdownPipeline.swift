@@ -17,8 +17,8 @@ public struct MarkdownDocument: Sendable {
 /// 3. tables: after callouts, so that code blocks are settled and never mistaken for tables;
 /// 4. heading ids: after both, so that headings inside callouts (steps) are numbered in the
 ///    same sequence as the page's own and no id is handed out twice;
-/// 5. unsafe URLs, links cmark could not read, `TODO` placeholders and raw HTML: last, when
-///    every link exists, table cells and callout bodies included.
+/// 5. unsafe URLs, links cmark could not read, `TODO` placeholders, fences misspelt or left
+///    open, and raw HTML: last, when every link exists, table cells and callout bodies included.
 /// Links are rewritten later, by the caller (`LinkRewriter`), once all pages' ids are known.
 public struct MarkdownPipeline: Sendable {
     public var parser: MarkdownParser
@@ -52,6 +52,7 @@ public struct MarkdownPipeline: Sendable {
         diagnostics += UnsafeURLs().check(document, source: source)
         diagnostics += UnreadLinks().check(document, source: source)
         diagnostics += PlaceholderCheck().check(document, source: source)
+        diagnostics += FenceCheck().check(document, source: source)
         diagnostics += RawHTMLCheck(allowedElements: allowedRawHTML).check(document, source: source)
         let ordered = diagnostics.enumerated().sorted { a, b in
             let left = a.element.location.map { ($0.line, $0.column) } ?? (0, 0)

@@ -1,4 +1,4 @@
-/// "Did you mean …?" for misspelt keys.
+/// "Did you mean …?" for misspelt keys, rule ids, link targets and component names.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
@@ -12,7 +12,8 @@ public enum Suggestion {
         return best.name
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance over UTF-8 bytes.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.utf8), b = Array(b.utf8)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
