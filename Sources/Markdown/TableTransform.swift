@@ -142,6 +142,14 @@ public struct TableTransform: Sendable {
     /// markers): one such line is prose, two are a table that did not parse.
     static func firstOfRows(_ paragraph: Node, source: MarkdownSource) -> (line: Int, column: Int)? {
         guard let range = paragraph.range, range.endLine > range.startLine else { return nil }
+        // cmark's text for a line starts a node after a line break: two that start with `|`
+        // are needed before the file's lines are read.
+        var starts = 0, lineStart = true
+        for child in paragraph.children {
+            if case .text(let text) = child.kind, lineStart, text.utf8.first == UInt8(ascii: "|") { starts += 1 }
+            if case .softBreak = child.kind { lineStart = true } else { lineStart = false }
+        }
+        guard starts >= 2 else { return nil }
         var rows: [(line: Int, column: Int)] = []
         for line in range.startLine...range.endLine {
             guard let text = source.fileLineText(line) else { continue }

@@ -35,6 +35,11 @@ public struct UnreadLinks: Sendable {
     }
 
     static func textRuns(in children: [Node]) -> [TextRun] {
+        // Most paragraphs hold no `]` at all: they are passed over without copying their text.
+        let bracket = UInt8(ascii: "]")
+        guard children.contains(where: { if case .text(let string) = $0.kind { string.utf8.contains(bracket) } else { false } }) else {
+            return []
+        }
         var runs: [TextRun] = []
         var current: TextRun?
         for child in children {
