@@ -12,6 +12,8 @@ struct LinkResolver: Sendable {
     let anchors: [String: [String]]
     /// Ids the theme puts on every page (`main-content`), valid anchors anywhere.
     let templateIDs: Set<String>
+    /// Pages that exist but are not published, or failed to load: a link to one is not to a missing page.
+    var leftOut = LeftOutPages()
 
     enum Outcome: Equatable {
         case keep
@@ -60,6 +62,7 @@ struct LinkResolver: Sendable {
         if Path.fileExtension(target) == "md" {
             guard !isImage else { return .reject(message: "an image cannot show a page: '\(destination)'", hint: "Point the image at a picture file.") }
             guard let linked = tree.page(atSource: target) else {
+                if let left = leftOut.page(atSource: target) { return linkToLeftOut(left, fragment: fragment) }
                 return .reject(message: "there is no page content/\(target)", hint: suggestion(for: target, among: tree.pages.map(\.sourcePath)))
             }
             if let fragment {
@@ -78,8 +81,20 @@ struct LinkResolver: Sendable {
         if let section = tree.page(atSource: Path.join(target, "_index.md")) {
             return .replace(url: Slug.encodePath(section.url), annotation: nil)
         }
+        if let left = leftOut.page(atSource: Path.join(target, "_index.md")) { return linkToLeftOut(left, fragment: fragment) }
         return .reject(message: "there is no file content/\(target)",
                        hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath)))
+    }
+
+    /// A page that exists but is not in the tree. One that failed to load has its own error,
+    /// the one to fix: the link takes the URL the page would have and adds no second error
+    /// (nothing is published while that error stands). One not published would be a broken
+    /// link on the live site.
+    private func linkToLeftOut(_ left: LeftOutPages.Page, fragment: String?) -> Outcome {
+        guard let (status, hint) = left.problem(removing: "the link") else {
+            return .replace(url: Slug.encodePath(left.url) + (fragment.map { "#" + $0 } ?? ""), annotation: nil)
+        }
+        return .reject(message: "\(left.displayPath) \(status): this link would be broken", hint: hint)
     }
 
     /// True when `text` starts and ends with a visible ASCII character, so trimming whitespace

@@ -308,6 +308,7 @@ public struct SiteBuilder: Sendable {
         let (tree, treeDiagnostics) = ContentTree.assemble(
             pages: pages, assets: assets, publication: publication, reserved: ListPages.reservedURLs(lists, config: config))
         report.diagnostics += treeDiagnostics
+        let leftOut = LeftOutPages(zip(discovery.markdown, loaded).map { ($0.path, $1.page) }, publication: publication)
 
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         // Made on the other core while this one works out what can be reused (8 ms at any size:
@@ -367,7 +368,7 @@ public struct SiteBuilder: Sendable {
         anchors.reserveCapacity(parsed.count + reused.count)
         for page in parsed { anchors[page.source.sourcePath] = page.headingIDs }
         for (path, record) in reused { anchors[path] = record.anchors }
-        let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs)
+        let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs, leftOut: leftOut)
         let deferred = parsed.filter { $0.needsSiteReport }
         let written = { @Sendable (result: PageResult) -> PageResult in
             guard writeEarly else { return result }
