@@ -9,6 +9,10 @@ struct LeftOutPages: Sendable {
         /// Its front matter or text has an error, reported at the page itself: a link to it is
         /// not a second mistake, and fixing the page fixes the link.
         case failed
+        /// `draft: true`.
+        case draft
+        /// A `publish_date` after today.
+        case scheduled(Day)
     }
 
     /// One page left out: where it is, the URL it would have, and why it is not published.
@@ -25,6 +29,12 @@ struct LeftOutPages: Sendable {
             switch reason {
             case .failed:
                 return nil
+            case .draft:
+                return ("is a draft and will not be published",
+                        "Publish the page (remove `draft: true` from its front matter), or remove \(removing).")
+            case .scheduled(let day):
+                return ("is not published until \(day.iso)",
+                        "Remove \(removing) until \(day.iso), when the page is published, or bring its `publish_date` forward.")
             }
         }
     }
@@ -36,8 +46,15 @@ struct LeftOutPages: Sendable {
 
     /// - Parameter files: every Markdown file found, by source path, with its page when it loaded.
     init(_ files: [(path: String, page: SourcePage?)], publication: ContentTree.Publication) {
-        for (path, page) in files where page == nil {
-            let left = Page(displayPath: Path.join("content", path), url: PageLoader.url(for: path, slug: nil), reason: .failed)
+        for (path, page) in files {
+            let left: Page
+            if let page {
+                guard !publication.isPublished(page.metadata) else { continue }
+                let reason: Reason = page.metadata.draft ? .draft : .scheduled(page.metadata.publishDate ?? publication.today)
+                left = Page(displayPath: page.displayPath, url: page.url, reason: reason)
+            } else {
+                left = Page(displayPath: Path.join("content", path), url: PageLoader.url(for: path, slug: nil), reason: .failed)
+            }
             bySource[path] = left
             // A published page that claims the same URL wins: the menu link then works.
             if byURL[left.url] == nil { byURL[left.url] = left }

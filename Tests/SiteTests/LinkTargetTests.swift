@@ -34,4 +34,35 @@ import Testing
         #expect(Self.errors(report).count == 1)
         #expect(Self.errors(report).first?.location?.file == "content/report/_index.md")
     }
+
+    @Test func aLinkToADraftSaysItIsADraft() async {
+        let draft = "---\ntitle: Contact us\ndraft: true\n---\nCall 0300 333 3456.\n"
+        let (report, files) = await TestSite.render(TestSite.files(["about.md": Self.linking, "contact.md": draft]))
+        let errors = Self.errors(report)
+        #expect(errors.count == 2, "\(errors)")
+        let link = errors.first { $0.location?.line == 8 }
+        #expect(link?.message == "content/contact.md is a draft and will not be published: this link would be broken")
+        #expect(link?.location == SourceLocation(file: "content/about.md", line: 8, column: 1))
+        #expect(link?.sourceLine == "[Contact the office](contact.md).")
+        #expect(link?.hint == "Publish the page (remove `draft: true` from its front matter), or remove the link.")
+        let related = errors.first { $0.location?.line == 4 }
+        #expect(related?.message == "related page 'contact.md' is a draft and will not be published")
+        #expect(related?.location == SourceLocation(file: "content/about.md", line: 4, column: 5))
+        #expect(related?.hint == "Publish the page (remove `draft: true` from its front matter), or remove it from `related`.")
+        #expect(files.isEmpty)
+
+        // The preview with drafts shows both pages, the link working.
+        let (preview, shown) = await TestSite.render(TestSite.files(["about.md": Self.linking, "contact.md": draft]),
+                                                     options: TestSite.options { $0.includeDrafts = true })
+        #expect(Self.errors(preview).isEmpty, "\(preview.diagnostics)")
+        #expect(shown["about/index.html"]?.contains("href=\"/contact/\"") == true)
+    }
+
+    @Test func aLinkToAPageNotYetPublishedGivesItsDate() async {
+        let later = "---\ntitle: Contact us\npublish_date: 2099-01-01\n---\nCall 0300 333 3456.\n"
+        let (report, _) = await TestSite.render(TestSite.files(["about.md": Self.linking, "contact.md": later]))
+        let link = Self.errors(report).first { $0.location?.line == 8 }
+        #expect(link?.message == "content/contact.md is not published until 2099-01-01: this link would be broken")
+        #expect(link?.hint == "Remove the link until 2099-01-01, when the page is published, or bring its `publish_date` forward.")
+    }
 }
