@@ -63,7 +63,8 @@ struct LinkResolver: Sendable {
             guard !isImage else { return .reject(message: "an image cannot show a page: '\(destination)'", hint: "Point the image at a picture file.") }
             guard let linked = tree.page(atSource: target) else {
                 if let left = leftOut.page(atSource: target) { return linkToLeftOut(left, fragment: fragment) }
-                return .reject(message: "there is no page content/\(target)", hint: suggestion(for: target, among: tree.pages.map(\.sourcePath)))
+                return .reject(message: "there is no page content/\(target)",
+                               hint: suggestion(for: target, among: tree.pages.map(\.sourcePath), from: page))
             }
             if let fragment {
                 if let problem = checkAnchor(fragment, on: linked, written: destination) { return .reject(message: problem.0, hint: problem.1) }
@@ -83,7 +84,7 @@ struct LinkResolver: Sendable {
         }
         if let left = leftOut.page(atSource: Path.join(target, "_index.md")) { return linkToLeftOut(left, fragment: fragment) }
         return .reject(message: "there is no file content/\(target)",
-                       hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath)))
+                       hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath), from: page))
     }
 
     /// A page that exists but is not in the tree. One that failed to load has its own error,
@@ -112,8 +113,12 @@ struct LinkResolver: Sendable {
         return ("'\(written)': \(page.displayPath) has no heading with the id '\(fragment)'", hint)
     }
 
-    private func suggestion(for target: String, among paths: [String]) -> String {
-        if let close = Suggestion.closest(to: target, in: paths) { return "Did you mean \(close)? Paths are relative to the page's own folder." }
+    /// The closest file is found by its path from content/, and offered as the linking page
+    /// must write it: from its own folder (`../report/hate-crime.md` from a news story).
+    private func suggestion(for target: String, among paths: [String], from page: SourcePage) -> String {
+        if let close = Suggestion.closest(to: target, in: paths) {
+            return "Did you mean \(Path.relative(close, from: page.folder))? Paths are relative to the page's own folder."
+        }
         return "Check the spelling; paths are relative to the page's own folder."
     }
 }

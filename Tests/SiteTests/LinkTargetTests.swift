@@ -4,7 +4,7 @@ import Testing
 @testable import Site
 
 /// Links and `related` entries to pages that exist but are not published: one mistake is
-/// reported once, where it is.
+/// reported once, where it is, and a hint names a path that works from the linking page.
 @Suite struct LinkTargetTests {
     static let linking = "---\ntitle: About us\nrelated:\n  - contact.md\n---\nIntro.\n\n[Contact the office](contact.md).\n"
     static let contact = "---\ntitle: Contact us\n---\nCall 0300 333 3456.\n"
@@ -64,5 +64,40 @@ import Testing
         let link = Self.errors(report).first { $0.location?.line == 8 }
         #expect(link?.message == "content/contact.md is not published until 2099-01-01: this link would be broken")
         #expect(link?.hint == "Remove the link until 2099-01-01, when the page is published, or bring its `publish_date` forward.")
+    }
+
+    /// The suggestion is written from the linking page's folder: following it works (it used to
+    /// suggest `report/hate-crime.md` from content/news/, which gave the same error again).
+    @Test func theSuggestedPathWorksFromTheLinkingPage() async {
+        let guide = "---\ntitle: Report hate crime\n---\nCall 101.\n"
+        func site(_ link: String) -> InMemoryFileSystem {
+            TestSite.files([
+                "report/hate-crime.md": guide,
+                "news/round-table.md": "---\ntitle: Round table\n---\nRead [how to report hate crime](\(link)).\n",
+            ])
+        }
+        let (report, _) = await TestSite.render(site("hate-crime.md"))
+        let error = Self.errors(report).first
+        #expect(error?.message == "there is no page content/news/hate-crime.md")
+        #expect(error?.location == SourceLocation(file: "content/news/round-table.md", line: 4, column: 6))
+        #expect(error?.hint == "Did you mean ../report/hate-crime.md? Paths are relative to the page's own folder.")
+
+        let suggested = "../report/hate-crime.md"
+        let (followed, _) = await TestSite.render(site(suggested))
+        #expect(Self.errors(followed).isEmpty, "\(followed.diagnostics)")
+
+        // Written from content/ instead of the page's folder: the hint still reaches the page.
+        let (fromRoot, _) = await TestSite.render(site("report/hate-crime.md"))
+        #expect(Self.errors(fromRoot).first?.hint == "Did you mean ../report/hate-crime.md? Paths are relative to the page's own folder.")
+    }
+
+    @Test func aSuggestedDocumentIsWrittenFromTheLinkingPageToo() async {
+        let (report, _) = await TestSite.render(TestSite.files([
+            "report/guide.md": "---\ntitle: Guide\n---\nRead the [annual report](annual-reprt.pdf).\n",
+            "about/annual-report.pdf": "%PDF-1.4",
+        ]))
+        let error = Self.errors(report).first
+        #expect(error?.message == "there is no file content/report/annual-reprt.pdf")
+        #expect(error?.hint == "Did you mean ../about/annual-report.pdf? Paths are relative to the page's own folder.")
     }
 }
