@@ -546,6 +546,14 @@ public struct SiteBuilder: Sendable {
                                              hint: "Run Herald in the site's folder, or pass --site DIR. herald.yml holds the site's title, base_url, language and organisation."))
             return nil
         }
+        // The override goes into every permalink, the sitemap and the feeds, as base_url would:
+        // `--base-url notaurl` wrote `<loc>notaurl/</loc>` and exited 0.
+        if let override = options.baseURL, !SiteConfigLoader.isBaseURL(override) {
+            report.isConfigurationFailure = true
+            report.diagnostics.append(.error("--base-url '\(override)' is not an absolute http(s) address",
+                                             hint: "Give the full address the site is published at, e.g. `--base-url https://staging.example.gov.uk`."))
+            return nil
+        }
         do {
             let text = try SourceDecoder.decode(try fileSystem.read(path), file: "herald.yml")
             var (config, warnings) = try SiteConfigLoader.load(text, file: "herald.yml")
