@@ -99,7 +99,7 @@ public enum SiteConfigLoader {
                                    hint: "Write a site path such as `/report/`, or a full https:// address."))
                 return nil
             }
-            return SiteConfig.MenuLink(title: title, url: url)
+            return SiteConfig.MenuLink(title: title, url: url, location: item.valueLocation("url"))
         } ?? []
     }
 

@@ -266,7 +266,7 @@ public struct SiteBuilder: Sendable {
                             frontMatters checked: [String: FrontMatterRecord]?, unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)?,
                             writeEarly: Bool, beforeWriting: (@Sendable () async -> Diagnostic?)?) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
-        guard let (config, configWarnings) = loadConfig(&report) else { return nil }
+        guard let (config, configWarnings, configText) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
         report.searchEnabled = config.search && !options.preview
         // A site may share a theme by linking its templates folder to another's.
@@ -391,6 +391,10 @@ public struct SiteBuilder: Sendable {
             if let record = reused[page.sourcePath] { results.append(PageResult(reusing: record, page: page)) }
         }
         let generated = ListPages.generated(in: tree, lists: lists, config: config)
+        report.diagnostics += MenuLinkCheck.problems(
+            in: config, pages: tree.pages.map(\.url) + generated.map(\.url),
+            files: tree.assets.map(\.url) + theme.urls.values + PageStage.siteFileNames.map { "/" + $0 }, leftOut: leftOut,
+            configText: configText)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, tree: tree, structure: structure, edited: edited, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
         results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }
@@ -538,7 +542,8 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    private func loadConfig(_ report: inout BuildReport) -> (SiteConfig, [Diagnostic])? {
+    /// The config, its warnings, and its text (for quoting the lines of later findings).
+    private func loadConfig(_ report: inout BuildReport) -> (SiteConfig, [Diagnostic], String)? {
         let path = options.configPath
         guard fileSystem.kind(of: path) == .file else {
             report.isConfigurationFailure = true
@@ -560,7 +565,7 @@ public struct SiteBuilder: Sendable {
             if let override = options.baseURL {
                 config.baseURL = override.hasSuffix("/") ? String(override.dropLast()) : override
             }
-            return (config, warnings)
+            return (config, warnings, text)
         } catch let list as DiagnosticList {
             report.isConfigurationFailure = true
             report.diagnostics += list.diagnostics

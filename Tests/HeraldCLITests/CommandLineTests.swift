@@ -57,6 +57,26 @@ import Testing
         #expect(sitemap.contains("<loc>https://staging.example.gov.uk/report/</loc>"))
     }
 
+    /// A broken link on every page, as a broken link in a page is: exit status 1, at its line.
+    @Test func aMenuLinkToNoPageFailsTheBuild() throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let configURL = site.appendingPathComponent("herald.yml")
+        let config = try String(contentsOf: configURL, encoding: .utf8)
+        try config.replacingOccurrences(of: "url: /a-to-z/", with: "url: /events/").write(to: configURL, atomically: true, encoding: .utf8)
+        let result = try HeraldProcess.run(["build", "--strict"], in: site)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("""
+            herald.yml:7:27: error: '/events/' in the navigation goes to no page on this site: every page would carry a broken link
+            7 |   - { title: A to Z, url: /events/ }
+            """), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+
+        try config.replacingOccurrences(of: "url: /a-to-z/", with: "url: /report/").write(to: configURL, atomically: true, encoding: .utf8)
+        let fixed = try HeraldProcess.run(["build", "--strict"], in: site)
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+    }
+
     @Test func usageMistakeExitsTwo() throws {
         let result = try HeraldProcess.run(["build", "--no-such-option"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 2)
