@@ -1,3 +1,5 @@
+import Core
+
 /// The site-wide settings in `herald.yml`.
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
@@ -52,10 +54,13 @@ public struct SiteConfig: Sendable, Hashable {
     public struct MenuLink: Sendable, Hashable {
         public var title: String
         public var url: String
+        /// Where its `url` is written in herald.yml, for an error about where it goes.
+        public var location: SourceLocation?
 
-        public init(title: String, url: String) {
+        public init(title: String, url: String, location: SourceLocation? = nil) {
             self.title = title
             self.url = url
+            self.location = location
         }
     }
 

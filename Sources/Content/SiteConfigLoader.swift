@@ -23,7 +23,7 @@ public enum SiteConfigLoader {
         let title = reader.string("title", required: true, hint: "Add the site's name, e.g. `title: Police and Crime Commissioner`.")
         var baseURL = reader.string("base_url", required: true, hint: "Add the address the site is published at, e.g. `base_url: https://www.example.gov.uk`.")
         if let url = baseURL, let at = reader.valueLocation("base_url") {
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            if !isBaseURL(url) {
                 reader.report(.error("base_url must be an absolute http(s) address", at: at, hint: "For example `base_url: https://www.example.gov.uk`."))
             }
             while baseURL?.hasSuffix("/") == true { baseURL?.removeLast() }
@@ -99,8 +99,14 @@ public enum SiteConfigLoader {
                                    hint: "Write a site path such as `/report/`, or a full https:// address."))
                 return nil
             }
-            return SiteConfig.MenuLink(title: title, url: url)
+            return SiteConfig.MenuLink(title: title, url: url, location: item.valueLocation("url"))
         } ?? []
+    }
+
+    /// An address the site can be published at: http(s), absolute. `base_url` and the command
+    /// line's `--base-url`, which replaces it, are held to the same rule.
+    public static func isBaseURL(_ url: String) -> Bool {
+        url.hasPrefix("https://") || url.hasPrefix("http://")
     }
 
     /// A site path (`/report/`, not `//host`), a web address, or a mail or phone link.

@@ -88,6 +88,16 @@ public enum Path {
         return isPlain(length, dots: dots)
     }
 
+    /// `path` as a link written in a file inside `folder` reaches it (both relative to one
+    /// root and normalised): `report/hate-crime.md` from `news` is `../report/hate-crime.md`.
+    public static func relative(_ path: String, from folder: String) -> String {
+        let from = folder.split(separator: "/"), to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// True when `path` is `root` or lies inside it (both normalised, no symlink resolution).
     public static func isInside(_ path: String, root: String) -> Bool {
         let root = root.hasSuffix("/") ? String(root.dropLast()) : root

@@ -12,6 +12,8 @@ struct LinkResolver: Sendable {
     let anchors: [String: [String]]
     /// Ids the theme puts on every page (`main-content`), valid anchors anywhere.
     let templateIDs: Set<String>
+    /// Pages that exist but are not published, or failed to load: a link to one is not to a missing page.
+    var leftOut = LeftOutPages()
 
     enum Outcome: Equatable {
         case keep
@@ -60,7 +62,9 @@ struct LinkResolver: Sendable {
         if Path.fileExtension(target) == "md" {
             guard !isImage else { return .reject(message: "an image cannot show a page: '\(destination)'", hint: "Point the image at a picture file.") }
             guard let linked = tree.page(atSource: target) else {
-                return .reject(message: "there is no page content/\(target)", hint: suggestion(for: target, among: tree.pages.map(\.sourcePath)))
+                if let left = leftOut.page(atSource: target) { return linkToLeftOut(left, fragment: fragment) }
+                return .reject(message: "there is no page content/\(target)",
+                               hint: suggestion(for: target, among: tree.pages.map(\.sourcePath), from: page))
             }
             if let fragment {
                 if let problem = checkAnchor(fragment, on: linked, written: destination) { return .reject(message: problem.0, hint: problem.1) }
@@ -78,8 +82,20 @@ struct LinkResolver: Sendable {
         if let section = tree.page(atSource: Path.join(target, "_index.md")) {
             return .replace(url: Slug.encodePath(section.url), annotation: nil)
         }
+        if let left = leftOut.page(atSource: Path.join(target, "_index.md")) { return linkToLeftOut(left, fragment: fragment) }
         return .reject(message: "there is no file content/\(target)",
-                       hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath)))
+                       hint: suggestion(for: target, among: tree.assets.map(\.sourcePath) + tree.pages.map(\.sourcePath), from: page))
+    }
+
+    /// A page that exists but is not in the tree. One that failed to load has its own error,
+    /// the one to fix: the link takes the URL the page would have and adds no second error
+    /// (nothing is published while that error stands). One not published would be a broken
+    /// link on the live site.
+    private func linkToLeftOut(_ left: LeftOutPages.Page, fragment: String?) -> Outcome {
+        guard let (status, hint) = left.problem(removing: "the link") else {
+            return .replace(url: Slug.encodePath(left.url) + (fragment.map { "#" + $0 } ?? ""), annotation: nil)
+        }
+        return .reject(message: "\(left.displayPath) \(status): this link would be broken", hint: hint)
     }
 
     /// True when `text` starts and ends with a visible ASCII character, so trimming whitespace
@@ -97,8 +113,12 @@ struct LinkResolver: Sendable {
         return ("'\(written)': \(page.displayPath) has no heading with the id '\(fragment)'", hint)
     }
 
-    private func suggestion(for target: String, among paths: [String]) -> String {
-        if let close = Suggestion.closest(to: target, in: paths) { return "Did you mean \(close)? Paths are relative to the page's own folder." }
+    /// The closest file is found by its path from content/, and offered as the linking page
+    /// must write it: from its own folder (`../report/hate-crime.md` from a news story).
+    private func suggestion(for target: String, among paths: [String], from page: SourcePage) -> String {
+        if let close = Suggestion.closest(to: target, in: paths) {
+            return "Did you mean \(Path.relative(close, from: page.folder))? Paths are relative to the page's own folder."
+        }
         return "Check the spelling; paths are relative to the page's own folder."
     }
 }

@@ -89,7 +89,7 @@ struct PageStage: Sendable {
             }
         }
         document = linked
-        diagnostics += (linkDiagnostics + referenceProblems(page)).map { $0.withSourceLine(from: page.text) }
+        diagnostics += (linkDiagnostics + referenceProblems(page, leftOut: resolver.leftOut)).map { $0.withSourceLine(from: page.text) }
         let silences = page.metadata.lintIgnore.keys.sorted().map {
             Silence(rule: $0, reason: page.metadata.lintIgnore[$0]!, at: page.metadata.lintIgnoreLocations[$0] ?? page.metadata.location)
         }
@@ -292,15 +292,22 @@ struct PageStage: Sendable {
         return DocumentView(title: attachment.title, url: attachment.url ?? "", type: nil, size: nil)
     }
 
-    /// Front-matter references that must exist: related pages and attached documents.
-    private func referenceProblems(_ page: SourcePage) -> [Diagnostic] {
+    /// Front-matter references that must exist: related pages and attached documents. A related
+    /// page that failed to load is not missing (its own error is the one to fix); one that is
+    /// not published would be a broken link.
+    private func referenceProblems(_ page: SourcePage, leftOut: LeftOutPages) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for related in page.metadata.related {
             let target = Path.normalize(Path.join(page.folder, related.value))
-            if target.flatMap({ tree.page(atSource: $0) }) == nil {
-                problems.append(.error("related page '\(related.value)' does not exist", at: related.location,
-                                       hint: "Give the path of a .md file relative to this page's folder."))
+            guard target.flatMap({ tree.page(atSource: $0) }) == nil else { continue }
+            if let left = target.flatMap(leftOut.page(atSource:)) {
+                if let (status, hint) = left.problem(removing: "it from `related`") {
+                    problems.append(.error("related page '\(related.value)' \(status)", at: related.location, hint: hint))
+                }
+                continue
             }
+            problems.append(.error("related page '\(related.value)' does not exist", at: related.location,
+                                   hint: "Give the path of a .md file relative to this page's folder."))
         }
         let attachments = page.metadata.resources + (page.metadata.decision?.backgroundPapers ?? [])
         for attachment in attachments {

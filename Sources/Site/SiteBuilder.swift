@@ -266,7 +266,7 @@ public struct SiteBuilder: Sendable {
                             frontMatters checked: [String: FrontMatterRecord]?, unread: (@Sendable (ContentDiscovery.Found) -> LoadedFile?)?,
                             writeEarly: Bool, beforeWriting: (@Sendable () async -> Diagnostic?)?) async -> RenderOutcome? {
         // 1. Config and templates: without them nothing else can be judged.
-        guard let (config, configWarnings) = loadConfig(&report) else { return nil }
+        guard let (config, configWarnings, configText) = loadConfig(&report) else { return nil }
         report.diagnostics += configWarnings
         report.searchEnabled = config.search && !options.preview
         // A site may share a theme by linking its templates folder to another's.
@@ -309,6 +309,7 @@ public struct SiteBuilder: Sendable {
             pages: pages, assets: assets, publication: publication, reserved: ListPages.reservedURLs(lists, config: config))
         report.diagnostics += treeDiagnostics
         report.diagnostics += RedirectTemplateCheck.problems(in: tree, templates: templates)
+        let leftOut = LeftOutPages(zip(discovery.markdown, loaded).lazy.map { ($0.path, $1.page) }, publication: publication)
 
         // 3. Markdown: parse and transform every page that changed, and learn each page's heading ids.
         // Made on the other core while this one works out what can be reused (8 ms at any size:
@@ -368,7 +369,7 @@ public struct SiteBuilder: Sendable {
         anchors.reserveCapacity(parsed.count + reused.count)
         for page in parsed { anchors[page.source.sourcePath] = page.headingIDs }
         for (path, record) in reused { anchors[path] = record.anchors }
-        let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs)
+        let resolver = LinkResolver(tree: tree, anchors: anchors, templateIDs: PageStage.templateIDs, leftOut: leftOut)
         let deferred = parsed.filter { $0.needsSiteReport }
         let written = { @Sendable (result: PageResult) -> PageResult in
             guard writeEarly else { return result }
@@ -391,6 +392,10 @@ public struct SiteBuilder: Sendable {
             if let record = reused[page.sourcePath] { results.append(PageResult(reusing: record, page: page)) }
         }
         let generated = ListPages.generated(in: tree, lists: lists, config: config)
+        report.diagnostics += MenuLinkCheck.problems(
+            in: config, pages: tree.pages.map(\.url) + generated.map(\.url),
+            files: tree.assets.map(\.url) + theme.urls.values + PageStage.siteFileNames.map { "/" + $0 }, leftOut: leftOut,
+            configText: configText)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, tree: tree, structure: structure, edited: edited, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
         results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }
@@ -538,12 +543,21 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    private func loadConfig(_ report: inout BuildReport) -> (SiteConfig, [Diagnostic])? {
+    /// The config, its warnings, and its text (for quoting the lines of later findings).
+    private func loadConfig(_ report: inout BuildReport) -> (SiteConfig, [Diagnostic], String)? {
         let path = options.configPath
         guard fileSystem.kind(of: path) == .file else {
             report.isConfigurationFailure = true
             report.diagnostics.append(.error("there is no herald.yml in \(options.siteDirectory)",
                                              hint: "Run Herald in the site's folder, or pass --site DIR. herald.yml holds the site's title, base_url, language and organisation."))
+            return nil
+        }
+        // The override goes into every permalink, the sitemap and the feeds, as base_url would:
+        // `--base-url notaurl` wrote `<loc>notaurl/</loc>` and exited 0.
+        if let override = options.baseURL, !SiteConfigLoader.isBaseURL(override) {
+            report.isConfigurationFailure = true
+            report.diagnostics.append(.error("--base-url '\(override)' is not an absolute http(s) address",
+                                             hint: "Give the full address the site is published at, e.g. `--base-url https://staging.example.gov.uk`."))
             return nil
         }
         do {
@@ -552,7 +566,7 @@ public struct SiteBuilder: Sendable {
             if let override = options.baseURL {
                 config.baseURL = override.hasSuffix("/") ? String(override.dropLast()) : override
             }
-            return (config, warnings)
+            return (config, warnings, text)
         } catch let list as DiagnosticList {
             report.isConfigurationFailure = true
             report.diagnostics += list.diagnostics

@@ -24,6 +24,12 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = LocalFileSystem()
+        // Without this, run from content/ it made content/content/report/…, and from anywhere
+        // else a content folder there: a page the site never sees, and exit status 0.
+        if let (message, hint) = SiteFolder.problem(with: site, fileSystem: fileSystem) {
+            Terminal.standardError.write("error: \(message); nothing was written\nhint: \(hint)\n")
+            throw ExitCode(2)
+        }
         let content = Path.join(site, "content")
         let today = Day(BuildClock.fromEnvironment(ProcessInfo.processInfo.environment).now)
         var numbers: [String] = []

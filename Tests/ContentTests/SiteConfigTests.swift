@@ -24,7 +24,8 @@ import Testing
         #expect(config.title == "Police and Crime Commissioner")
         #expect(config.baseURL == "https://www.example.gov.uk")
         #expect(config.organisation.email == "office@example.gov.uk")
-        #expect(config.navigation == [SiteConfig.MenuLink(title: "Report a crime", url: "/report/")])
+        #expect(config.navigation == [SiteConfig.MenuLink(title: "Report a crime", url: "/report/",
+                                                          location: SourceLocation(file: "herald.yml", line: 9, column: 10))])
         #expect(config.footer.first?.url == "/accessibility/")
         #expect(config.search)
     }

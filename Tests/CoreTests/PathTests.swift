@@ -14,6 +14,16 @@ struct PathTests {
         #expect(Path.dirname("") == "")
     }
 
+    /// What a link in a page's folder must say to reach another file (the hint for a broken link).
+    @Test func relativePathsClimbOutOfTheLinkingFolder() {
+        #expect(Path.relative("report/hate-crime.md", from: "news") == "../report/hate-crime.md")
+        #expect(Path.relative("report/hate-crime.md", from: "report") == "hate-crime.md")
+        #expect(Path.relative("report/hate-crime.md", from: "") == "report/hate-crime.md")
+        #expect(Path.relative("contact.md", from: "about/panel") == "../../contact.md")
+        #expect(Path.relative("about/panel/members.md", from: "about") == "panel/members.md")
+        #expect(Path.relative("news", from: "news") == ".")
+    }
+
     @Test func extensions() {
         #expect(Path.fileExtension("docs/Annual Report.PDF") == "pdf")
         #expect(Path.fileExtension("docs/.hidden") == "")

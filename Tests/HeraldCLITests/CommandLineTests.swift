@@ -67,6 +67,44 @@ import Testing
         #expect(result.standardError.contains("there is no herald.yml"))
     }
 
+    /// Checked as herald.yml's base_url is: it used to exit 0 with `<loc>notaurl/</loc>` in the sitemap.
+    @Test func aBaseURLThatIsNotAWebAddressExitsTwo() throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try HeraldProcess.run(["build", "--base-url", "notaurl"], in: site)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("""
+            error: --base-url 'notaurl' is not an absolute http(s) address
+            hint: Give the full address the site is published at, e.g. `--base-url https://staging.example.gov.uk`.
+            """), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+
+        let good = try HeraldProcess.run(["build", "--base-url", "https://staging.example.gov.uk"], in: site)
+        #expect(good.status == 0, "\(good.standardError)")
+        let sitemap = try String(contentsOf: site.appendingPathComponent("public/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://staging.example.gov.uk/report/</loc>"))
+    }
+
+    /// A broken link on every page, as a broken link in a page is: exit status 1, at its line.
+    @Test func aMenuLinkToNoPageFailsTheBuild() throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let configURL = site.appendingPathComponent("herald.yml")
+        let config = try String(contentsOf: configURL, encoding: .utf8)
+        try config.replacingOccurrences(of: "url: /a-to-z/", with: "url: /events/").write(to: configURL, atomically: true, encoding: .utf8)
+        let result = try HeraldProcess.run(["build", "--strict"], in: site)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("""
+            herald.yml:7:27: error: '/events/' in the navigation goes to no page on this site: every page would carry a broken link
+            7 |   - { title: A to Z, url: /events/ }
+            """), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+
+        try config.replacingOccurrences(of: "url: /a-to-z/", with: "url: /report/").write(to: configURL, atomically: true, encoding: .utf8)
+        let fixed = try HeraldProcess.run(["build", "--strict"], in: site)
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+    }
+
     @Test func usageMistakeExitsTwo() throws {
         let result = try HeraldProcess.run(["build", "--no-such-option"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 2)

@@ -54,9 +54,9 @@ struct HeraldProcess {
         organisation:
           name: Office of the Test Commissioner
         navigation:
-          - { title: Report a crime, url: /report/ }
+          - { title: A to Z, url: /a-to-z/ }
         footer:
-          - { title: Accessibility statement, url: /accessibility/ }
+          - { title: Home, url: / }
         search: \(search)
 
         """

@@ -81,7 +81,7 @@ import Testing
                 try site.write(config.replacingOccurrences(of: "base_url: https://example.gov.uk", with: "base_url: [unclosed"), to: "herald.yml")
             case .scriptInMenu:
                 let config = try String(contentsOf: site.url("herald.yml"), encoding: .utf8)
-                try site.write(config.replacingOccurrences(of: "url: /report/", with: "url: \"javascript:alert(1)\""), to: "herald.yml")
+                try site.write(config.replacingOccurrences(of: "url: /a-to-z/", with: "url: \"javascript:alert(1)\""), to: "herald.yml")
             case .missingContentFolder:
                 try FileManager.default.moveItem(at: site.url("content"), to: site.url("content-away"))
             }

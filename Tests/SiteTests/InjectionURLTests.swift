@@ -61,7 +61,7 @@ import Testing
     ])
     func aScriptAddressInTheMenusIsAConfigurationError(_ menu: String, _ url: String) async {
         let config = TestSite.config.replacingOccurrences(
-            of: menu == "navigation" ? "url: /report/" : "url: /accessibility/", with: "url: \(Payload.yaml(url))")
+            of: menu == "navigation" ? "url: /a-to-z/ }" : "url: / }", with: "url: \(Payload.yaml(url)) }")
         let (report, files) = await TestSite.render(TestSite.files([:], config: config))
         #expect(report.isConfigurationFailure)
         let error = Self.errors(report).first
@@ -72,8 +72,8 @@ import Testing
     }
 
     @Test func menusTakeSitePathsAndWebAddresses() async {
-        let config = TestSite.config.replacingOccurrences(of: "url: /report/", with: "url: https://www.police.uk/")
-            .replacingOccurrences(of: "url: /accessibility/", with: "url: \"mailto:office@example.gov.uk\"")
+        let config = TestSite.config.replacingOccurrences(of: "url: /a-to-z/ }", with: "url: https://www.police.uk/ }")
+            .replacingOccurrences(of: "url: / }", with: "url: \"mailto:office@example.gov.uk\" }")
         let (report, files) = await TestSite.render(TestSite.files([:], config: config))
         #expect(Self.errors(report).isEmpty, "\(report.diagnostics)")
         #expect(files["index.html"]?.contains("href=\"mailto:office@example.gov.uk\"") == true)

@@ -63,7 +63,7 @@ import Testing
         let details = "```details More help\n## Victim Support\n\nCall them.\n```\n"
         let two = "---\ntitle: A\nkind: guide\nupdated: 2026-11-23\n---\nIntro.\n\n## First\n\nText.\n\n\(steps)\n## Second\n\nText.\n\n\(details)"
         let three = two + "\n## Third\n\nText.\n"
-        let fs = try RealTheme.fileSystem(config: TestSite.config, content: ["two.md": two, "three.md": three])
+        let fs = try RealTheme.fileSystem(config: TestSite.config, content: ["_index.md": TestSite.home, "two.md": two, "three.md": three])
         let output = MemoryOutput()
         let report = await SiteBuilder(fileSystem: fs, options: TestSite.options()).render(into: output)
         #expect(report.errorCount == 0, "\(report.diagnostics.filter { $0.severity == .error })")

@@ -4,6 +4,8 @@ import Foundation
 
 /// A small site in memory: a config, accessible minimal templates and the pages a test gives.
 enum TestSite {
+    /// The menus go to pages every test site has (the home page, the A to Z): a menu link to a
+    /// page the site does not make is an error.
     static let config = """
     title: Test Commissioner
     base_url: https://example.gov.uk
@@ -11,9 +13,9 @@ enum TestSite {
     organisation:
       name: Office of the Test Commissioner
     navigation:
-      - { title: Report a crime, url: /report/ }
+      - { title: A to Z, url: /a-to-z/ }
     footer:
-      - { title: Accessibility statement, url: /accessibility/ }
+      - { title: Home, url: / }
     """
 
     static let layout = """
