@@ -62,7 +62,7 @@ import Testing
 
             Go to a police station.
 
-            ![A map of the station](Map é.png)
+            ![A map of the station](<Map é.png>)
             """,
             "content/news/_index.md": "---\ntitle: News\ndescription: News from the office\n---\nThe latest news.\n",
             "content/decisions/_index.md": "---\ntitle: Decisions\ndescription: Decisions the commissioner made\n---\nEvery decision.\n",

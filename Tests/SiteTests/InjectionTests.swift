@@ -63,7 +63,7 @@ import Testing
     static let body = """
     ## Heading \(Payload.markdownText(Payload.script)) M-heading
 
-    Link text: [M-link \(Payload.markdownText(Payload.value("")))](_index.md "M-link-title \(Payload.markdownText(Payload.attributeBreakout))").
+    Link text: [M-link \(Payload.markdownText(Payload.value("")))](_index.md "M-link-title \(Payload.markdownText(Payload.attributeBreakout).replacingOccurrences(of: "\"", with: "\\\""))").
 
     An image: ![M-alt \(Payload.markdownText(Payload.value("")))](picture.png)
 
