@@ -69,6 +69,7 @@ public enum FrontMatterParser {
         readKindFields(kind, into: &meta, reader: &reader, file: file)
         reader.finish(known: allFields)
         flagPlaceholders(in: parsed, reader: &reader)
+        CommentCut.check(parsed, yaml: yaml, firstLine: front.yamlFirstLine, reader: &reader)
         let diagnostics = explainingOtherKindsFields(reader.diagnostics, kind: kindIsKnown ? kind : nil)
         let usable = title != nil && !diagnostics.contains { $0.severity == .error }
         return (usable ? meta : nil, diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
