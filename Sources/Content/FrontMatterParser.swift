@@ -26,6 +26,11 @@ public enum FrontMatterParser {
         guard let parsed else {
             return (nil, [.error("the front matter is empty", at: start, hint: "Add at least `title: …` between the `---` lines.")])
         }
+        // A lone `title:` and a non-breaking space read as one line of text, not as a key.
+        if case .scalar = parsed,
+           let space = NonBreakingSpace.diagnostic(in: yaml, lines: 1...Int.max, file: file, firstLine: front.yamlFirstLine) {
+            return (nil, [space])
+        }
         var reader = FieldReader(parsed, context: "front matter")
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
 

@@ -113,7 +113,12 @@ public enum YAMLReader {
         case .scanner(let context?, let problem, _, let yaml)
             where context.text.hasSuffix("quoted scalar") && (problem.contains("end of stream") || problem.contains("document indicator")):
             return unclosedQuote(at: context.mark, in: yaml, file: file, firstLine: firstLine)
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
+             .composer(_, let problem, let mark, let yaml):
+            // Yams notices a `title:` followed by a non-breaking space only on the next line.
+            if let space = NonBreakingSpace.diagnostic(in: yaml, lines: max(1, mark.line - 1)...mark.line, file: file, firstLine: firstLine) {
+                return space
+            }
             return Diagnostic.error("YAML \(problem)", at: location(mark, file: file, firstLine: firstLine),
                                     hint: hint(for: problem))
         case .reader(let problem, _, _, _):
