@@ -38,7 +38,10 @@ public struct ContentDiscovery: Sendable {
                 result.diagnostics.append(.error("cannot read the folder \(display(relative))"))
                 return
             }
-            for entry in entries where !entry.name.hasPrefix(".") {
+            // Dot-files are hidden files and editors' leftovers. `~$` starts the lock file Word
+            // (and Excel, PowerPoint) writes beside a document while it is open: it is not the
+            // document, and `~$notes.docx` would be published as `notes.docx`, clashing with it.
+            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("~$") {
                 let full = Path.join(folder, entry.name)
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 var kind = entry.kind

@@ -15,13 +15,30 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`, optionally followed by a time (`2023-03-15T10:00:00Z`, ignored).
     public init?(parsing text: String) {
+        guard let (year, month, day) = Day.numbers(text), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(month: month, year: year)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Why `text`, written `YYYY-MM-DD`, names no day ("February 2023 has 28 days"), so that a
+    /// date written the right way is not told to be written that way. Nil when `text` is not
+    /// written `YYYY-MM-DD`, or is a real day.
+    public static func whyNoSuchDay(_ text: String) -> String? {
+        guard let (year, month, day) = numbers(text), Day(parsing: text) == nil else { return nil }
+        guard (1...12).contains(month) else { return "there is no month \(month); months run from 01 to 12" }
+        let days = daysIn(month: month, year: year)
+        return day == 0 ? "days run from 01" : "\(monthNames[month - 1]) \(year) has \(days) days"
+    }
+
+    /// The three numbers of `YYYY-MM-DD` (before any time), unchecked.
+    private static func numbers(_ text: String) -> (Int, Int, Int)? {
         let datePart = text.split(whereSeparator: { $0 == "T" || $0 == " " }).first.map(String.init) ?? text
         let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year)
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     /// The UTC day an instant falls on.

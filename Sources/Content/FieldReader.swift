@@ -84,6 +84,11 @@ public struct FieldReader {
             return nil
         }
         if case .scalar(let text, _, _) = value, let day = Day(parsing: text) { return day }
+        if case .scalar(let text, _, _) = value, let reason = Day.whyNoSuchDay(text) {
+            report(.error("'\(key)' is \(text), a date that does not exist: \(reason)", at: value.location,
+                          hint: "Check the date: Herald reads it as year, month, day, as in `\(key): 2023-03-15`."))
+            return nil
+        }
         report(.error("'\(key)' must be a date written YYYY-MM-DD", at: value.location, hint: "For example `\(key): 2023-03-15`."))
         return nil
     }

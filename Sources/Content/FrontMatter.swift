@@ -19,20 +19,22 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Splits `text` (already decoded: no BOM, `\n` line endings).
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
-        guard text.hasPrefix("---\n") || text == "---" else {
+        let utf8 = text.utf8
+        let firstEnd = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        guard isDelimiter(text[..<firstEnd], "---") else {
             return FrontMatter(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
         // A file of just `---` opens front matter and ends at once (found by fuzzing: the line
-        // scan below starts after `---\n` and would index past the end).
-        guard text != "---" else { throw notClosed(file) }
-        let utf8 = text.utf8
-        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4)
+        // scan below starts after the opening line and would index past the end).
+        guard firstEnd < utf8.endIndex else { throw notClosed(file) }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
         var line = 2
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
             let content = text[lineStart..<lineEnd]
-            if content == "---" || content == "..." {
-                let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<lineStart])
+            if isDelimiter(content, "---") || isDelimiter(content, "...") {
+                let yaml = String(text[yamlStart..<lineStart])
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: line + 1)
             }
@@ -41,6 +43,17 @@ public struct FrontMatter: Sendable, Hashable {
             line += 1
         }
         throw notClosed(file)
+    }
+
+    /// `mark` alone on its line, or followed only by spaces and tabs: a space left after `---`
+    /// is invisible in an editor, and must not turn the front matter into text (or leave it
+    /// unclosed). A carriage return is allowed too, for text that did not come through
+    /// `SourceDecoder`.
+    static func isDelimiter(_ line: Substring, _ mark: String) -> Bool {
+        guard line.utf8.starts(with: mark.utf8) else { return false }
+        return line.utf8.dropFirst(mark.utf8.count).allSatisfy {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r")
+        }
     }
 
     private static func notClosed(_ file: String) -> Diagnostic {

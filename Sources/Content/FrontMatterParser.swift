@@ -26,14 +26,21 @@ public enum FrontMatterParser {
         guard let parsed else {
             return (nil, [.error("the front matter is empty", at: start, hint: "Add at least `title: …` between the `---` lines.")])
         }
+        // A lone `title:` and a non-breaking space read as one line of text, not as a key.
+        if case .scalar = parsed,
+           let space = NonBreakingSpace.diagnostic(in: yaml, lines: 1...Int.max, file: file, firstLine: front.yamlFirstLine) {
+            return (nil, [space])
+        }
         var reader = FieldReader(parsed, context: "front matter")
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
 
         var kind = PageKind.page
+        var kindIsKnown = true
         if let kindValue = reader.value("kind") {
             if case .scalar(let text, _, _) = kindValue, let known = PageKind(rawValue: text) {
                 kind = known
             } else {
+                kindIsKnown = false
                 let written = if case .scalar(let text, _, _) = kindValue { text } else { kindValue.kindName }
                 let names = PageKind.allCases.map(\.rawValue)
                 let guess = Suggestion.closest(to: written, in: names).map { "Did you mean '\($0)'? " } ?? ""
@@ -67,18 +74,35 @@ public enum FrontMatterParser {
         readKindFields(kind, into: &meta, reader: &reader, file: file)
         reader.finish(known: allFields)
         flagPlaceholders(in: parsed, reader: &reader)
-        // Fields of another kind are read by nobody above: say which kind they belong to.
-        let diagnostics = reader.diagnostics.map { diagnostic -> Diagnostic in
-            guard diagnostic.severity == .warning, diagnostic.message.hasPrefix("unknown field '"),
-                  let key = diagnostic.message.split(separator: "'").dropFirst().first.map(String.init),
-                  let owner = PageKind.allCases.first(where: { $0.ownFields.contains(key) }) else { return diagnostic }
-            var copy = diagnostic
-            copy.message = "field '\(key)' belongs to `kind: \(owner.rawValue)` pages, not `kind: \(kind.rawValue)`"
-            copy.hint = "Remove it, or set `kind: \(owner.rawValue)`."
-            return copy
-        }
+        CommentCut.check(parsed, yaml: yaml, firstLine: front.yamlFirstLine, reader: &reader)
+        let diagnostics = explainingOtherKindsFields(reader.diagnostics, kind: kindIsKnown ? kind : nil)
         let usable = title != nil && !diagnostics.contains { $0.severity == .error }
         return (usable ? meta : nil, diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+    }
+
+    /// Fields of another kind are read by nobody above, so they come back as unknown: say which
+    /// kinds they belong to, naming every one (`summary` is a decision's and a news story's).
+    /// - Parameter kind: nil when the page's kind is mistyped; its fields then most likely
+    ///   belong to the kind meant, and the kind's own error (with its did-you-mean) is the one
+    ///   to act on: a second message suggesting another kind would contradict it.
+    private static func explainingOtherKindsFields(_ diagnostics: [Diagnostic], kind: PageKind?) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic -> Diagnostic? in
+            guard diagnostic.severity == .warning, diagnostic.message.hasPrefix("unknown field '"),
+                  let key = diagnostic.message.split(separator: "'").dropFirst().first.map(String.init) else { return diagnostic }
+            let owners = PageKind.allCases.filter { $0.ownFields.contains(key) }.map { "`kind: \($0.rawValue)`" }
+            guard !owners.isEmpty else { return diagnostic }
+            guard let kind else { return nil }
+            var copy = diagnostic
+            copy.message = "field '\(key)' belongs to \(listed(owners, "and")) pages, not `kind: \(kind.rawValue)`"
+            copy.hint = "Remove it, or set \(listed(owners, "or"))."
+            return copy
+        }
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    private static func listed(_ items: [String], _ conjunction: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
     }
 
     /// `herald new` marks what only the author can fill in with `TODO:`; one left behind is a warning.

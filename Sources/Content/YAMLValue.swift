@@ -110,17 +110,47 @@ public enum YAMLReader {
 
     private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context?, let problem, _, let yaml)
+            where context.text.hasSuffix("quoted scalar") && (problem.contains("end of stream") || problem.contains("document indicator")):
+            return unclosedQuote(at: context.mark, in: yaml, file: file, firstLine: firstLine)
+        case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
+             .composer(_, let problem, let mark, let yaml):
+            // Yams notices a `title:` followed by a non-breaking space only on the next line.
+            if let space = NonBreakingSpace.diagnostic(in: yaml, lines: max(1, mark.line - 1)...mark.line, file: file, firstLine: firstLine) {
+                return space
+            }
             return Diagnostic.error("YAML \(problem)", at: location(mark, file: file, firstLine: firstLine),
                                     hint: hint(for: problem))
         case .reader(let problem, _, _, _):
             return Diagnostic.error("YAML \(problem)", at: SourceLocation(file: file, line: firstLine))
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return Diagnostic.error("these keys are set twice: \(duplicates.joined(separator: ", "))",
-                                    at: SourceLocation(file: file, line: firstLine), hint: "Keep one of each.")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return repeatedKey(duplicates, firstAt: context.mark, in: context.text, file: file, firstLine: firstLine)
         default:
             return Diagnostic.error("cannot read this YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
         }
+    }
+
+    /// Yams finds an unclosed quote only at the end of the text, lines below: the place to fix
+    /// is where the quote opened.
+    private static func unclosedQuote(at mark: Mark, in yaml: String, file: String, firstLine: Int) -> Diagnostic {
+        let line = SourceText.line(mark.line, of: yaml).map { String($0.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) } ?? ""
+        let quote = line.unicodeScalars.dropFirst(mark.column - 1).first.map(String.init) ?? "\""
+        let closed = line.unicodeScalars.count > mark.column ? " For example: `\(line)\(quote)`." : ""
+        return Diagnostic.error("the quote \(quote) that opens here is not closed", at: location(mark, file: file, firstLine: firstLine),
+                                hint: "End the value with another \(quote) on the same line.\(closed)")
+    }
+
+    /// Yams names the first of the two keys; the later one, found again, is the line to fix.
+    private static func repeatedKey(_ names: [String], firstAt mark: Mark, in yaml: String, file: String, firstLine: Int) -> Diagnostic {
+        let name = names.first ?? ""
+        let others = names.count > 1 ? " These are set twice too: \(names.dropFirst().joined(separator: ", "))." : ""
+        let first = location(mark, file: file, firstLine: firstLine)
+        guard let second = RepeatedKey.second(name, first: (mark.line, mark.column), in: yaml) else {
+            return Diagnostic.error("'\(name)' is set twice", at: first, hint: "Keep one of the two lines.\(others)")
+        }
+        return Diagnostic.error("'\(name)' is set twice, first on line \(first.line)",
+                                at: SourceLocation(file: file, line: second.line + firstLine - 1, column: second.column),
+                                hint: "Keep one of the two lines.\(others)")
     }
 
     private static func hint(for problem: String) -> String {

@@ -66,9 +66,9 @@ import Testing
     }
 
     @Test func badDateIsAnError() {
-        let (_, diagnostics) = parse("---\ntitle: A\ndate: 2023-02-30\n---\n")
-        #expect(diagnostics.first?.message.contains("YYYY-MM-DD") == true)
-        #expect(diagnostics.first?.location?.line == 3)
+        let (_, diagnostics) = parse("---\ntitle: A\ndate: 15/03/2023\n---\n")
+        #expect(diagnostics.first?.message == "'date' must be a date written YYYY-MM-DD")
+        #expect(diagnostics.first?.location == SourceLocation(file: "content/a.md", line: 3, column: 7))
     }
 
     @Test func decisionWithoutNumberIsAnErrorAtTheFrontMatter() {
