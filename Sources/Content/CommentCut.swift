@@ -13,13 +13,23 @@ enum CommentCut {
         guard case .mapping(let pairs, _) = value, yaml.utf8.contains(UInt8(ascii: "#")) else { return }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         for pair in pairs {
-            guard case .scalar(let text, false, let at) = pair.value,
+            guard case .scalar(let text, false, let at) = pair.value, !isPlainData(text),
                   let cut = cut(startingAt: (at.line - firstLine, at.column - 1), in: lines) else { continue }
             let location = SourceLocation(file: at.file, line: cut.line + firstLine, column: cut.column + 1)
             let kept = text.isEmpty ? "is empty" : "is only \"\(text)\""
             reader.report(.error("`#` after a space starts a comment, so '\(pair.key)' \(kept)", at: location,
                                  hint: "Put the value in quotes: `\(pair.key): \(quoted(cut.written))`."))
         }
+    }
+
+    /// A yes/no, number or date: `draft: true # until launch` is a comment the author meant,
+    /// and quoting the line, as the hint would say, would make the value text.
+    static func isPlainData(_ text: String) -> Bool {
+        if ["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased()) { return true }
+        if Day(parsing: text) != nil { return true }
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits.removeFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }
 
     /// The 0-based line and column of the `#` that cuts the value starting at `start`, and the
