@@ -38,10 +38,7 @@ public struct ContentDiscovery: Sendable {
                 result.diagnostics.append(.error("cannot read the folder \(display(relative))"))
                 return
             }
-            // Dot-files are hidden files and editors' leftovers. `~$` starts the lock file Word
-            // (and Excel, PowerPoint) writes beside a document while it is open: it is not the
-            // document, and `~$notes.docx` would be published as `notes.docx`, clashing with it.
-            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("~$") {
+            for entry in entries where !ContentFileName.isSkipped(entry.name) {
                 let full = Path.join(folder, entry.name)
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 var kind = entry.kind

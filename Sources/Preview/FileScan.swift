@@ -72,8 +72,9 @@ struct FileScan: Equatable, Sendable {
         }
     }
 
+    /// What the build skips, and editors' backup and probe files (`name~`, `#name#`, vim's `4913`).
     static func isIgnored(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" || name.hasPrefix("#")
+        ContentFileName.isSkipped(name) || name.hasSuffix("~") || name == "4913" || name.hasPrefix("#")
     }
 
     private static func fingerprint(_ info: stat) -> FileFingerprint {

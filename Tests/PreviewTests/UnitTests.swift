@@ -43,6 +43,7 @@ struct UnitTests {
         try site.write("d", to: "deep/er/new.md")
         try site.write("swap", to: ".change.md.swp")
         try site.write("backup", to: "keep.md~")
+        try site.write("lock", to: "~$leaflet.docx")
         let after = FileScan(of: [site.content, site.root + "/missing-config.yml"])
         #expect(before.changes(to: after) == [
             site.content + "/change.md", site.content + "/deep/er/new.md", site.content + "/remove.md",
