@@ -6,35 +6,31 @@ import Core
 /// - a fence never closed takes every heading and paragraph after it, to the end of the page,
 ///   into the block.
 /// Both are warnings: the page still reads, but not as written.
-public struct FenceCheck: Sendable {
+public struct FenceCheck: NodeCheck {
     public init() {}
 
-    public func check(_ document: Node, source: MarkdownSource) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        document.walk { node in
-            guard let range = node.range else { return }
-            let word: String
-            switch node.kind {
-            case .codeBlock(let info, _):
-                word = String(info.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" }).lowercased()
-                if let meant = Self.componentMeant(by: word) {
-                    diagnostics.append(source.diagnostic(
-                        .warning, "```\(word) makes a block of code, not a component", at: range,
-                        hint: "Did you mean ```\(meant)? The components are \(Self.componentNames)."))
-                }
-            case .callout(let kind, _):
-                word = kind.rawValue
-            default:
-                return
-            }
-            if let fence = Self.openingFence(source.fileLineText(range.startLine)), !Self.isClosed(range, fence: fence, source: source) {
-                let opening = word.isEmpty ? fence : fence + word
+    public func inspect(_ node: Node, source: MarkdownSource, into diagnostics: inout [Diagnostic]) {
+        guard let range = node.range else { return }
+        let word: String
+        switch node.kind {
+        case .codeBlock(let info, _):
+            word = String(info.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" }).lowercased()
+            if let meant = Self.componentMeant(by: word) {
                 diagnostics.append(source.diagnostic(
-                    .warning, "this \(opening) is never closed, so everything after it on the page is inside it", at: range,
-                    hint: "Add a line \(fence) where the block should end."))
+                    .warning, "```\(word) makes a block of code, not a component", at: range,
+                    hint: "Did you mean ```\(meant)? The components are \(Self.componentNames)."))
             }
+        case .callout(let kind, _):
+            word = kind.rawValue
+        default:
+            return
         }
-        return diagnostics
+        if let fence = Self.openingFence(source.fileLineText(range.startLine)), !Self.isClosed(range, fence: fence, source: source) {
+            let opening = word.isEmpty ? fence : fence + word
+            diagnostics.append(source.diagnostic(
+                .warning, "this \(opening) is never closed, so everything after it on the page is inside it", at: range,
+                hint: "Add a line \(fence) where the block should end."))
+        }
     }
 
     static let componentNames = Node.CalloutKind.allCases.map(\.rawValue).joined(separator: ", ")

@@ -49,11 +49,11 @@ public struct MarkdownPipeline: Sendable {
         diagnostics += CalloutTransform(parser: parser, tables: tables).apply(to: &document, source: source)
         diagnostics += tables.apply(to: &document, source: source)
         let headings = HeadingIDs(reserved: reservedIDs).apply(to: &document)
-        diagnostics += UnsafeURLs().check(document, source: source)
-        diagnostics += UnreadLinks().check(document, source: source)
-        diagnostics += PlaceholderCheck().check(document, source: source)
-        diagnostics += FenceCheck().check(document, source: source)
-        diagnostics += RawHTMLCheck(allowedElements: allowedRawHTML).check(document, source: source)
+        let checks: [any NodeCheck] = [UnsafeURLs(), UnreadLinks(), PlaceholderCheck(), FenceCheck(),
+                                       RawHTMLCheck(allowedElements: allowedRawHTML)]
+        document.walk { node in
+            for check in checks { check.inspect(node, source: source, into: &diagnostics) }
+        }
         let ordered = diagnostics.enumerated().sorted { a, b in
             let left = a.element.location.map { ($0.line, $0.column) } ?? (0, 0)
             let right = b.element.location.map { ($0.line, $0.column) } ?? (0, 0)

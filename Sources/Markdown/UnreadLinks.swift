@@ -4,26 +4,22 @@ import Core
 /// space in it (`[the plan](Police Plan.md)`), a space between `]` and `(`, an address never
 /// closed, or a reference to a definition the page lacks. Readers would meet stray brackets
 /// where a link should be, so each is an error.
-public struct UnreadLinks: Sendable {
+public struct UnreadLinks: NodeCheck {
     public init() {}
 
-    public func check(_ document: Node, source: MarkdownSource) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        document.walk { node in
-            switch node.kind {
-            case .paragraph, .heading, .tableCell, .emphasis, .strong: break
-            default: return
-            }
-            for run in Self.textRuns(in: node.children) {
-                diagnostics += Self.problems(in: run).map { problem in
-                    let column = Self.column(ofBracket: problem.bracketIndex, in: run, source: source)
-                    let location = SourceLocation(file: source.file, line: run.line, column: column)
-                    return Diagnostic(.error, problem.message, at: location, hint: problem.hint,
-                                      sourceLine: source.fileLineText(run.line))
-                }
+    public func inspect(_ node: Node, source: MarkdownSource, into diagnostics: inout [Diagnostic]) {
+        switch node.kind {
+        case .paragraph, .heading, .tableCell, .emphasis, .strong: break
+        default: return
+        }
+        for run in Self.textRuns(in: node.children) {
+            diagnostics += Self.problems(in: run).map { problem in
+                let column = Self.column(ofBracket: problem.bracketIndex, in: run, source: source)
+                let location = SourceLocation(file: source.file, line: run.line, column: column)
+                return Diagnostic(.error, problem.message, at: location, hint: problem.hint,
+                                  sourceLine: source.fileLineText(run.line))
             }
         }
-        return diagnostics
     }
 
     /// Text that cmark left in pieces side by side (it splits at brackets), joined again: a

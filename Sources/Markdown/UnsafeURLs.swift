@@ -4,32 +4,28 @@ import Foundation
 /// Finds links and images whose URL would run script or smuggle content in: `javascript:`,
 /// `vbscript:` and `data:`, however disguised. Each is an error at the link; the renderer
 /// also drops such URLs on its own, so a tree that skipped this check still renders safely.
-public struct UnsafeURLs: Sendable {
+public struct UnsafeURLs: NodeCheck {
     /// The schemes refused, lower case, without the colon.
     public static let refusedSchemes: Set<String> = ["javascript", "vbscript", "data"]
 
     public init() {}
 
     /// One error per link or image (table captions included) with a refused URL.
-    public func check(_ document: Node, source: MarkdownSource) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        document.walk { node in
-            let url: String
-            let what: String
-            switch node.kind {
-            case .link(let destination, _): (url, what) = (destination, "link")
-            case .image(let source, _, _): (url, what) = (source, "image")
-            default: return
-            }
-            guard let scheme = Self.refusedScheme(url) else { return }
-            diagnostics.append(source.diagnostic(
-                .error, "this \(what) uses a \(scheme): address, which could run code in a visitor's browser",
-                at: node.range,
-                hint: what == "link"
-                    ? "Link to a web page (https://…) or to a page or document in the site."
-                    : "Put the picture in the content folder and give its file name."))
+    public func inspect(_ node: Node, source: MarkdownSource, into diagnostics: inout [Diagnostic]) {
+        let url: String
+        let what: String
+        switch node.kind {
+        case .link(let destination, _): (url, what) = (destination, "link")
+        case .image(let source, _, _): (url, what) = (source, "image")
+        default: return
         }
-        return diagnostics
+        guard let scheme = Self.refusedScheme(url) else { return }
+        diagnostics.append(source.diagnostic(
+            .error, "this \(what) uses a \(scheme): address, which could run code in a visitor's browser",
+            at: node.range,
+            hint: what == "link"
+                ? "Link to a web page (https://…) or to a page or document in the site."
+                : "Put the picture in the content folder and give its file name."))
     }
 
     /// Whether browsers could treat `url` as one of the refused schemes.
