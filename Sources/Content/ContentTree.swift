@@ -116,6 +116,17 @@ public struct ContentTree: Sendable {
 
     public func asset(atSource path: String) -> ContentAsset? { assetBySource[path].map { assets[$0] } }
 
+    /// Whether an asset is published at `url`: a search of the assets, which are sorted by URL,
+    /// for the few lookups (menu links) that need it, rather than an index every build pays for.
+    public func hasAsset(atURL url: String) -> Bool {
+        var low = 0, high = assets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if assets[middle].url < url { low = middle + 1 } else { high = middle }
+        }
+        return low < assets.count && assets[low].url == url
+    }
+
     /// The pages directly inside a section, ordered by weight, then title.
     public func children(of sectionURL: String) -> [SourcePage] {
         (childrenBySection[sectionURL] ?? []).map { pages[$0] }

@@ -5,21 +5,21 @@ import Foundation
 /// The site paths in herald.yml's navigation and footer must go to a page or file the build
 /// makes: every page carries these links, so one that goes nowhere is broken everywhere.
 enum MenuLinkCheck {
-    /// - Parameter pages: the URLs of every page the build makes, its own and Herald's (list
-    ///   pages, the A to Z, search, redirects); the ones a suggestion is taken from.
-    /// - Parameter files: the URLs of every other file it writes (documents, images, the
-    ///   theme's assets, the sitemap and feeds).
+    /// - Parameter isMade: whether the build writes a page or file at a URL (its own pages,
+    ///   Herald's list pages, redirects, documents, the theme's assets, the sitemap and feeds):
+    ///   asked per link, so a build pays nothing per page of the site.
+    /// - Parameter pages: the URLs of every page the build makes, asked for only when a link
+    ///   is broken, to suggest the closest.
     /// - Parameter configText: herald.yml, for the line each error quotes.
-    static func problems(in config: SiteConfig, pages: [String], files: [String], leftOut: LeftOutPages,
+    static func problems(in config: SiteConfig, isMade: (String) -> Bool, pages: () -> [String], leftOut: LeftOutPages,
                          configText: String) -> [Diagnostic] {
-        let made = Set(pages).union(files)
         var problems: [Diagnostic] = []
         for (menu, links) in [("navigation", config.navigation), ("footer", config.footer)] {
             for link in links {
                 guard let path = sitePath(link.url) else { continue }
                 // `/contact` reaches `/contact/`: static hosts answer the one with the other.
                 let candidates = path.hasSuffix("/") ? [path] : [path, path + "/"]
-                if candidates.contains(where: made.contains) { continue }
+                if candidates.contains(where: isMade) { continue }
                 let written = "'\(link.url)' in the \(menu)"
                 if let left = candidates.lazy.compactMap(leftOut.page(atURL:)).first {
                     // A page that failed to load has its own error: this link works once it is fixed.
@@ -29,7 +29,7 @@ enum MenuLinkCheck {
                 }
                 let source = "content/" + (path == "/" ? "_index.md"
                     : Path.fileExtension(path).isEmpty ? path.trimmingCharacters(in: ["/"]) + ".md" : String(path.dropFirst()))
-                let hint = Suggestion.closest(to: path, in: pages).map { "Did you mean \($0)? If not, add the page (\(source)), or remove the link." }
+                let hint = Suggestion.closest(to: path, in: pages()).map { "Did you mean \($0)? If not, add the page (\(source)), or remove the link." }
                     ?? "Add the page (\(source)), or point the link at a page the site has, or remove it."
                 problems.append(.error("\(written) goes to no page on this site: every page would carry a broken link",
                                        at: link.location, hint: hint))

@@ -392,10 +392,12 @@ public struct SiteBuilder: Sendable {
             if let record = reused[page.sourcePath] { results.append(PageResult(reusing: record, page: page)) }
         }
         let generated = ListPages.generated(in: tree, lists: lists, config: config)
+        let generatedURLs = Set(generated.map(\.url))
+        let otherFiles = Set(theme.urls.values).union(PageStage.siteFileNames.map { "/" + $0 })
         report.diagnostics += MenuLinkCheck.problems(
-            in: config, pages: tree.pages.map(\.url) + generated.map(\.url),
-            files: tree.assets.map(\.url) + theme.urls.values + PageStage.siteFileNames.map { "/" + $0 }, leftOut: leftOut,
-            configText: configText)
+            in: config,
+            isMade: { url in tree.page(atURL: url) != nil || generatedURLs.contains(url) || tree.hasAsset(atURL: url) || otherFiles.contains(url) },
+            pages: { tree.pages.map(\.url) + generated.map(\.url) }, leftOut: leftOut, configText: configText)
         let generatedRecords = anchorsMoved ? [:] : reusableGenerated(generated, tree: tree, structure: structure, edited: edited, reuse: reuse)
         results += generated.compactMap { page in generatedRecords[page.url].map { PageResult(reusing: $0, generated: page) } }
         results += await concurrentMap(generated.filter { generatedRecords[$0.url] == nil }) { written(stage.finishGenerated($0)) }

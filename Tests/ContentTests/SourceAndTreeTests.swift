@@ -202,4 +202,17 @@ import Testing
         #expect(discovery.markdown.map(\.path) == ["_index.md", "inside.md"])
         #expect(discovery.diagnostics.count == 2)
     }
+
+    @Test func anAssetIsFoundByItsURLAmongManyAndOthersAreNot() {
+        let assets = (0..<200).reversed().map { n in
+            ContentAsset(sourcePath: "docs/file-\(n).pdf", displayPath: "content/docs/file-\(n).pdf", url: "/docs/file-\(n).pdf", size: n)
+        }
+        let (tree, _) = ContentTree.assemble(pages: [], assets: assets, publication: .init(includeDrafts: false, today: today))
+        #expect(assets.allSatisfy { tree.hasAsset(atURL: $0.url) })
+        for missing in ["/docs/file-200.pdf", "/docs/", "/", "/zzz", "/docs/file-1.pd", ""] {
+            #expect(!tree.hasAsset(atURL: missing), "\(missing)")
+        }
+        let (empty, _) = ContentTree.assemble(pages: [], assets: [], publication: .init(includeDrafts: false, today: today))
+        #expect(!empty.hasAsset(atURL: "/docs/file-1.pdf"))
+    }
 }
