@@ -13,7 +13,7 @@ enum CommentCut {
         guard case .mapping(let pairs, _) = value, yaml.utf8.contains(UInt8(ascii: "#")) else { return }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         for pair in pairs {
-            guard case .scalar(let text, false, let at) = pair.value, !isPlainData(text),
+            guard textFields.contains(pair.key), case .scalar(let text, false, let at) = pair.value,
                   let cut = cut(startingAt: (at.line - firstLine, at.column - 1), in: lines) else { continue }
             let location = SourceLocation(file: at.file, line: cut.line + firstLine, column: cut.column + 1)
             let kept = text.isEmpty ? "is empty" : "is only \"\(text)\""
@@ -22,15 +22,13 @@ enum CommentCut {
         }
     }
 
-    /// A yes/no, number or date: `draft: true # until launch` is a comment the author meant,
-    /// and quoting the line, as the hint would say, would make the value text.
-    static func isPlainData(_ text: String) -> Bool {
-        if ["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased()) { return true }
-        if Day(parsing: text) != nil { return true }
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits.removeFirst() }
-        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-    }
+    /// The fields written in words, where a `#` is a decision number or a hashtag. Elsewhere
+    /// (`kind: decision # moved from news`, `draft: true # until launch`, `lang: cy # Welsh`)
+    /// a comment is one the author meant, and quoting the line, as the hint says, would make
+    /// the value wrong.
+    static let textFields: Set<String> = [
+        "title", "description", "summary", "meeting", "category", "decision_maker", "financial_implications", "period",
+    ]
 
     /// The 0-based line and column of the `#` that cuts the value starting at `start`, and the
     /// value as written; nil when no comment follows it. A value may go on over more indented

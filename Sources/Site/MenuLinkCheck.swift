@@ -17,8 +17,10 @@ enum MenuLinkCheck {
         for (menu, links) in [("navigation", config.navigation), ("footer", config.footer)] {
             for link in links {
                 guard let path = sitePath(link.url) else { continue }
-                // `/contact` reaches `/contact/`: static hosts answer the one with the other.
-                let candidates = path.hasSuffix("/") ? [path] : [path, path + "/"]
+                // `/contact` and `/contact/index.html` reach `/contact/`: static hosts answer
+                // the one with the other.
+                let folder = path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : nil
+                let candidates = folder.map { [$0] } ?? (path.hasSuffix("/") ? [path] : [path, path + "/"])
                 if candidates.contains(where: isMade) { continue }
                 let written = "'\(link.url)' in the \(menu)"
                 if let left = candidates.lazy.compactMap(leftOut.page(atURL:)).first {

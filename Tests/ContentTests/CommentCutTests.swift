@@ -74,8 +74,9 @@ import Testing
         #expect(meta?.description?.hasPrefix("Item #14 of the plan") == true)
     }
 
-    @Test(arguments: ["draft: true # until launch", "weight: 3 # third in the list", "date: 2024-03-15 # the board met then"])
-    func aCommentAfterAYesNoNumberOrDateIsOnlyAComment(_ line: String) {
+    @Test(arguments: ["draft: true # until launch", "weight: 3 # third in the list", "date: 2024-03-15 # the board met then",
+                      "lang: cy # Welsh version", "aliases: /old/ # the 2019 address", "slug: safer-streets # short"])
+    func aCommentAfterAFieldNotWrittenInWordsIsOnlyAComment(_ line: String) {
         let (meta, diagnostics) = parse("---\ntitle: A\n\(line)\n---\nBody\n")
         #expect(meta != nil)
         #expect(!diagnostics.contains { $0.message.contains("starts a comment") }, "\(diagnostics)")

@@ -55,7 +55,7 @@ import Testing
     @Test func menuLinksToWhatTheBuildMakesPass() async {
         let config = Self.config(navigation: [
             "/", "/report", "/report/#ways", "/a-to-z/?letter=a", "/news/", "/decisions/", "/decisions/2023/",
-            "/old-report/", "/report/leaflet.pdf", "/sitemap.xml", "/news/feed.xml", "/decisions.csv", "/404.html",
+            "/old-report/", "/report/leaflet.pdf", "/index.html", "/report/index.html", "/sitemap.xml", "/news/feed.xml", "/decisions.csv", "/404.html",
         ], footer: ["https://www.police.uk/", "\"mailto:office@example.gov.uk\"", "\"tel:101\""])
         let (report, files) = await TestSite.render(TestSite.files([
             "report/_index.md": "---\ntitle: Report a crime\naliases: [/old-report/]\n---\nWays to report.\n",
