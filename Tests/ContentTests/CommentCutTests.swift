@@ -4,10 +4,7 @@ import Testing
 
 /// `title: Decision #14 approved` was published as "Decision": YAML reads ` #14 approved` as a comment.
 @Suite struct CommentCutTests {
-    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) {
-        let front = try! FrontMatter.split(text, file: "content/a.md")
-        return FrontMatterParser.parse(front, file: "content/a.md")
-    }
+    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) { parseFrontMatter(text) }
 
     @Test func aValueCutByACommentIsAnErrorAtTheHash() {
         let (meta, diagnostics) = parse("---\ntitle: Decision #14 approved\n---\nBody\n")

@@ -4,10 +4,7 @@ import Testing
 
 /// A date written `YYYY-MM-DD` that names no day is told so, not told to be written `YYYY-MM-DD`.
 @Suite struct DayTests {
-    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) {
-        let front = try! FrontMatter.split(text, file: "content/a.md")
-        return FrontMatterParser.parse(front, file: "content/a.md")
-    }
+    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) { parseFrontMatter(text) }
 
     @Test func aDayPastTheEndOfTheMonthIsNamed() {
         let (meta, diagnostics) = parse("---\ntitle: A\nkind: news\ndate: 2023-02-31\nsummary: S.\n---\n")

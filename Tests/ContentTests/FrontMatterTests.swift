@@ -3,10 +3,7 @@ import Testing
 @testable import Content
 
 @Suite struct FrontMatterTests {
-    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) {
-        let front = try! FrontMatter.split(text, file: "content/a.md")
-        return FrontMatterParser.parse(front, file: "content/a.md")
-    }
+    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) { parseFrontMatter(text) }
 
     @Test func splitsYAMLFromBody() throws {
         let front = try FrontMatter.split("---\ntitle: A\n---\n# Body\n", file: "a.md")

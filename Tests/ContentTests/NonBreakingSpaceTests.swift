@@ -5,10 +5,7 @@ import Testing
 /// A non-breaking space after `title:` (pasted from Word) was reported on the next line with the
 /// hint "must be in quotes", which does not fix it.
 @Suite struct NonBreakingSpaceTests {
-    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) {
-        let front = try! FrontMatter.split(text, file: "content/a.md")
-        return FrontMatterParser.parse(front, file: "content/a.md")
-    }
+    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) { parseFrontMatter(text) }
 
     @Test func aNonBreakingSpaceAfterAColonIsNamedWhereItIs() {
         let (meta, diagnostics) = parse("---\ntitle:\u{A0}Report hate crime\nkind: news\ndate: 2023-03-15\nsummary: S.\n---\n")

@@ -5,10 +5,7 @@ import Testing
 /// A field of another kind of page is named with every kind it belongs to, and is left alone
 /// when the page's own kind is mistyped.
 @Suite struct OtherKindsFieldsTests {
-    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) {
-        let front = try! FrontMatter.split(text, file: "content/a.md")
-        return FrontMatterParser.parse(front, file: "content/a.md")
-    }
+    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) { parseFrontMatter(text) }
 
     /// A news page with `kind: nwes` was told "Did you mean 'news'?" and also to set `kind: decision`.
     @Test func aMistypedKindGetsOnlyTheKindSuggestion() {

@@ -4,10 +4,7 @@ import Testing
 
 /// YAML mistakes are reported where the author must make the change, not where Yams noticed them.
 @Suite struct YAMLErrorPlaceTests {
-    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) {
-        let front = try! FrontMatter.split(text, file: "content/a.md")
-        return FrontMatterParser.parse(front, file: "content/a.md")
-    }
+    func parse(_ text: String) -> (PageMetadata?, [Diagnostic]) { parseFrontMatter(text) }
 
     /// Yams noticed the missing quote at the end of the front matter, and it was reported at the `---`.
     @Test func anUnclosedQuoteIsReportedWhereItOpens() {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Runs the built `herald` binary the way a person or CI does, in a scratch site folder.
@@ -47,19 +48,7 @@ struct HeraldProcess {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-        let config = """
-        title: Test Commissioner
-        base_url: https://example.gov.uk
-        language: en-GB
-        organisation:
-          name: Office of the Test Commissioner
-        navigation:
-          - { title: A to Z, url: /a-to-z/ }
-        footer:
-          - { title: Home, url: / }
-        search: \(search)
-
-        """
+        let config = TestConfig.text(extra: "search: \(search)\n")
         try config.write(to: root.appendingPathComponent("herald.yml"), atomically: true, encoding: .utf8)
         var files = content
         if files["_index.md"] == nil { files["_index.md"] = "---\ntitle: Home\ndescription: The home page\n---\nWelcome to the site.\n" }

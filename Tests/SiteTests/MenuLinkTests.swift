@@ -1,3 +1,4 @@
+import TestSupport
 import Core
 import Foundation
 import Testing
@@ -8,17 +9,8 @@ import Testing
 @Suite struct MenuLinkTests {
     /// TestSite's config with these menus: the first navigation entry is on line 7.
     static func config(navigation: [String], footer: [String] = ["/"]) -> String {
-        """
-        title: Test Commissioner
-        base_url: https://example.gov.uk
-        language: en-GB
-        organisation:
-          name: Office of the Test Commissioner
-        navigation:
-        \(navigation.enumerated().map { "  - { title: Link \($0.offset + 1), url: \($0.element) }" }.joined(separator: "\n"))
-        footer:
-        \(footer.enumerated().map { "  - { title: Footer \($0.offset + 1), url: \($0.element) }" }.joined(separator: "\n"))
-        """
+        TestConfig.text(navigation: navigation.enumerated().map { ("Link \($0.offset + 1)", $0.element) },
+                        footer: footer.enumerated().map { ("Footer \($0.offset + 1)", $0.element) })
     }
 
     static let report = "---\ntitle: Report a crime\n---\nWays to report.\n"

@@ -1,22 +1,11 @@
 import Core
 import Foundation
+import TestSupport
 @testable import Site
 
 /// A small site in memory: a config, accessible minimal templates and the pages a test gives.
 enum TestSite {
-    /// The menus go to pages every test site has (the home page, the A to Z): a menu link to a
-    /// page the site does not make is an error.
-    static let config = """
-    title: Test Commissioner
-    base_url: https://example.gov.uk
-    language: en-GB
-    organisation:
-      name: Office of the Test Commissioner
-    navigation:
-      - { title: A to Z, url: /a-to-z/ }
-    footer:
-      - { title: Home, url: / }
-    """
+    static let config = TestConfig.text()
 
     static let layout = """
     <!DOCTYPE html>
