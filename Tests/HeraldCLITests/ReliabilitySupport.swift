@@ -33,8 +33,9 @@ struct HeraldRun {
         process.arguments = ["-n", "10", HeraldProcess.executable.path] + arguments
         process.currentDirectoryURL = directory
         process.environment = environment(extra)
-        FileManager.default.createFile(atPath: log.path + ".out", contents: nil)
-        FileManager.default.createFile(atPath: log.path + ".err", contents: nil)
+        // A file that cannot be made fails on the FileHandle below, with the reason.
+        _ = FileManager.default.createFile(atPath: log.path + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path + ".err", contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log.path + ".out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log.path + ".err"))
         process.standardInput = FileHandle.nullDevice
