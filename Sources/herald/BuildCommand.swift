@@ -18,6 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
     var clean = false
 
     func run() async throws {
+        if let missing = site.missingSiteReport() { throw ReportPrinter(format: site.format).finish(missing, verb: "Built") }
         let options = site.buildOptions(output: output)
         var builder = SiteBuilder(fileSystem: LocalFileSystem(), options: options)
         builder.searchIndexer = { staging in try SearchIndexer.run(on: staging) }

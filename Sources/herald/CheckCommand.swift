@@ -43,6 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
             report.seconds = Date().timeIntervalSince(started)
             throw printer.finish(report, verb: "Checked")
         }
+        if let missing = site.missingSiteReport() { throw printer.finish(missing, verb: "Checked") }
         let builder = SiteBuilder(fileSystem: LocalFileSystem(), options: site.buildOptions(output: nil))
         throw printer.finish(await builder.check(), verb: "Checked")
     }

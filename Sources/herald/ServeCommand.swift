@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A reviewer who starts the preview from content/ hears where the site is, not an
+        // error page about a missing herald.yml.
+        if let (message, hint) = SiteFolder.problem(with: site, fileSystem: LocalFileSystem()) {
+            Terminal.standardError.write("error: \(message)\nhint: \(hint)\n")
+            throw ExitCode(2)
+        }
         let options = BuildOptions(siteDirectory: site, outputDirectory: nil, includeDrafts: drafts, preview: true,
                                    clock: .fromEnvironment(ProcessInfo.processInfo.environment))
         let builder = PreviewSiteBuilder(site: SiteBuilder(fileSystem: LocalFileSystem(), options: options))

@@ -1,19 +1,7 @@
 import Testing
 @testable import Accessibility
-import Core
 
 @Suite struct JudgementTests {
-    @Test(arguments: ["en", "en-GB", "cy", "pl", "zh-Hant-TW", "sr-Latn-RS", "es-419", "de-CH-1901", "zh-yue",
-                      "i-klingon", "en-GB-x-herald", "en-a-bbb-x-ccc", "EN-gb"])
-    func validLanguageTags(_ tag: String) {
-        #expect(BCP47.problem(with: tag) == nil)
-    }
-
-    @Test(arguments: ["", " ", "english", "en_GB", "e", "en-", "en--GB", "xx", "123", "en-GB-GB", "en-a", "en-a-bb-a-cc", "x", "x-pirate", "en GB"])
-    func invalidLanguageTags(_ tag: String) {
-        #expect(BCP47.problem(with: tag) != nil)
-    }
-
     @Test func viewportSettingsThatBlockZoom() {
         #expect(Viewport.zoomProblem("width=device-width, initial-scale=1") == nil)
         #expect(Viewport.zoomProblem("width=device-width, user-scalable=yes, maximum-scale=2") == nil)

@@ -58,6 +58,38 @@ import Testing
         #expect(placeholders.count == 2, "\(result.standardError)")
     }
 
+    /// Run from content/, each command names the site's folder and the `--site` that reaches it.
+    @Test(arguments: ["build", "check"])
+    func aCommandRunInsideTheSiteSaysWhereTheSiteIs(_ command: String) throws {
+        let site = try HeraldProcess.makeSite(["report/_index.md": page])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let content = site.appendingPathComponent("content")
+        let result = try HeraldProcess.run([command], in: content)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("error: there is no herald.yml in \(content.path)"), "\(result.standardError)")
+        #expect(result.standardError.contains("add --site .."))
+        #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("public").path))
+        #expect(try HeraldProcess.run([command, "--site", ".."], in: content).status == 0)
+    }
+
+    @Test func thePreviewRunInsideTheSiteSaysWhereTheSiteIsAndStops() throws {
+        let site = try HeraldProcess.makeSite([:])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let process = Process()
+        // Without the check the preview would serve an error page until stopped: 20 s, then exit 124.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["20", HeraldProcess.executable.path, "serve", "--port", "0"]
+        process.currentDirectoryURL = site.appendingPathComponent("content")
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(text)")
+        #expect(text.contains("there is no herald.yml in") && text.contains("add --site .."), "\(text)")
+    }
+
     @Test func missingConfigExitsTwo() throws {
         let site = try HeraldProcess.makeSite([:])
         defer { try? FileManager.default.removeItem(at: site) }
