@@ -16,11 +16,21 @@ public enum SourceDecoder {
             let absolute = offset + (bytes.startIndex - data.startIndex)
             let before = String(decoding: bytes.prefix(offset), as: UTF8.self)
             let position = SourceText.lineAndColumn(ofUTF8Offset: before.utf8.count, in: before)
-            throw Diagnostic.error("the file is not valid UTF-8: bad byte 0x\(String(format: "%02X", data[data.startIndex + absolute])) at byte offset \(absolute)",
-                                   at: SourceLocation(file: file, line: position.line, column: position.column),
-                                   hint: "Save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\").")
+            throw Diagnostic(.error, "the file is not valid UTF-8: bad byte 0x\(String(format: "%02X", data[data.startIndex + absolute])) at byte offset \(absolute)",
+                             at: SourceLocation(file: file, line: position.line, column: position.column),
+                             hint: "Save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\").",
+                             sourceLine: lineShown(around: bytes.startIndex + offset, in: bytes))
         }
         return normalisingLineEndings(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The line holding the byte at `index`, with each bad byte shown as U+FFFD (one column,
+    /// so the caret lands under it): the author sees which word to retype.
+    static func lineShown(around index: Data.Index, in bytes: Data.SubSequence) -> String {
+        let isBreak = { (byte: UInt8) in byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+        let start = bytes[..<index].lastIndex(where: isBreak).map { $0 + 1 } ?? bytes.startIndex
+        let end = bytes[index...].firstIndex(where: isBreak) ?? bytes.endIndex
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Byte by byte: a carriage return is one byte of UTF-8 and never part of another

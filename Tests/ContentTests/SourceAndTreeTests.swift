@@ -17,6 +17,20 @@ import Testing
         } catch {
             #expect(error.message.contains("byte offset 7"))
             #expect(error.location == SourceLocation(file: "a.md", line: 2, column: 5))
+            #expect(error.sourceLine == "bad \u{FFFD} here")
+        }
+    }
+
+    @Test(arguments: [
+        (Data([0xEF, 0xBB, 0xBF]) + Data("Caf".utf8) + Data([0xE9]) + Data("\r\nnext\r\n".utf8), "Caf\u{FFFD}"),
+        (Data("one\r\ntwo ".utf8) + Data([0x92]) + Data("s".utf8), "two \u{FFFD}s"),
+    ])
+    func theBadLineIsQuotedWithoutItsLineEnd(_ data: Data, _ line: String) {
+        do {
+            _ = try SourceDecoder.decode(data, file: "a.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.sourceLine == line)
         }
     }
 

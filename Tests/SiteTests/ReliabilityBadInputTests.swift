@@ -40,6 +40,7 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.first?.message == "the file is not valid UTF-8: bad byte 0xE9 at byte offset 26")
         #expect(errors.first?.location == SourceLocation(file: "content/latin1.md", line: 4, column: 4))
+        #expect(errors.first?.sourceLine == "Caf\u{FFFD} au lait")
         #expect(files.isEmpty)
     }
 
