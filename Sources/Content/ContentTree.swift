@@ -40,19 +40,31 @@ public struct ContentTree: Sendable {
                                 reserved: [String: String] = [:]) -> (ContentTree, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let pages = all.filter { publication.isPublished($0.metadata) }.sorted { $0.url < $1.url }
-        var claims: [String: String] = reserved
+        // What claimed each URL first; for a page, its place in `pages`.
+        var claims: [String: (who: String, page: Int?)] = reserved.mapValues { ($0, nil) }
         claims.reserveCapacity(reserved.count + pages.count + assets.count)
-        func claim(_ url: String, by who: String, at location: SourceLocation) {
-            let key = url.lowercased()
-            if let other = claims[key] {
-                diagnostics.append(.error("\(who) and \(other) both claim the URL \(url)", at: location,
-                                          hint: "Rename one of the files, or give one a different `slug`."))
-            } else {
-                claims[key] = who
-            }
+        /// Where a page's `slug` is written, with that line quoted, when a slug made its URL.
+        func slugProblem(_ page: Int?, _ message: String, hint: String) -> Diagnostic? {
+            guard let page, pages[page].metadata.slug != nil, let at = pages[page].metadata.slugLocation else { return nil }
+            return Diagnostic.error(message, at: at, hint: hint).withSourceLine(from: pages[page].text)
         }
-        for page in pages {
-            claim(page.url, by: page.displayPath, at: SourceLocation(file: page.displayPath, line: 1))
+        func claim(_ url: String, by who: String, at location: SourceLocation, page: Int? = nil) {
+            let key = url.lowercased()
+            guard let other = claims[key] else {
+                claims[key] = (who, page)
+                return
+            }
+            // Two pages' clash is shown at the slug that made it, when one did: the line to change.
+            // An asset's or an alias's is shown where it is.
+            let problem = slugProblem(page, "\(who) and \(other.who) both claim the URL \(url)", hint: "Change this `slug`, or rename \(other.who).")
+                ?? (page == nil ? nil : slugProblem(other.page, "\(other.who) and \(who) both claim the URL \(url)",
+                                                    hint: "Change this `slug`, or rename \(who)."))
+                ?? .error("\(who) and \(other.who) both claim the URL \(url)", at: location,
+                          hint: "Rename one of the files, or give one a different `slug`.")
+            diagnostics.append(problem)
+        }
+        for (index, page) in pages.enumerated() {
+            claim(page.url, by: page.displayPath, at: SourceLocation(file: page.displayPath, line: 1), page: index)
         }
         for asset in assets {
             claim(asset.url, by: asset.displayPath, at: SourceLocation(file: asset.displayPath, line: 1))

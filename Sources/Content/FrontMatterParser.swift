@@ -56,7 +56,8 @@ public enum FrontMatterParser {
         meta.draft = reader.bool("draft") ?? false
         meta.publishDate = reader.day("publish_date")
         meta.slug = reader.string("slug")
-        if let slug = meta.slug, let at = reader.valueLocation("slug"), !Slug.isSafe(slug) {
+        meta.slugLocation = meta.slug == nil ? nil : reader.valueLocation("slug")
+        if let slug = meta.slug, let at = meta.slugLocation, !Slug.isSafe(slug) {
             reader.report(.error("slug '\(slug)' must be a single URL segment", at: at,
                                  hint: "Use lower-case words joined by hyphens, e.g. `slug: hate-crime`; no `/`, `..` or spaces."))
         }

@@ -10,6 +10,8 @@ public struct PageMetadata: Sendable, Hashable {
     public var draft: Bool
     public var publishDate: Day?
     public var slug: String?
+    /// Where `slug`'s value is written, so that two pages claiming one URL are shown there.
+    public var slugLocation: SourceLocation?
     public var weight: Int?
     public var aliases: [Located<String>]
     public var lang: String?

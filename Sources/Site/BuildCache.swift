@@ -6,7 +6,7 @@ import Foundation
 /// (binary: `BuildCache+Bytes`), so the next build can skip what has not changed. The output
 /// must stay byte-identical to a clean build: anything the cache cannot vouch for is rebuilt.
 struct BuildCache: Equatable, Sendable {
-    static let currentVersion = 8
+    static let currentVersion = 9
     static let folder = ".herald-cache"
 
     /// A file's size and modification time: cheap to read for thousands of files.

@@ -13,6 +13,7 @@ extension PageMetadata {
         for day in [date, updated, publishDate] { out.optional(day) { $0.day($1) } }
         out.bool(draft)
         out.optional(slug) { $0.string($1) }
+        out.optional(slugLocation) { $0.location($1) }
         out.optional(weight) { $0.int($1) }
         out.array(aliases) { $0.located($1) }
         out.optional(lang) { $0.string($1) }
@@ -50,6 +51,7 @@ extension PageMetadata {
         let publishDate = try input.optional { input throws(CacheReader.Damaged) in try input.day() }
         let draft = try input.bool()
         let slug = try input.optional { input throws(CacheReader.Damaged) in try input.string() }
+        let slugLocation = try input.optional { input throws(CacheReader.Damaged) in try input.location() }
         let weight = try input.optional { input throws(CacheReader.Damaged) in try input.int() }
         let aliases = try input.array { input throws(CacheReader.Damaged) in try input.located() }
         let lang = try input.optional { input throws(CacheReader.Damaged) in try input.string() }
@@ -78,6 +80,7 @@ extension PageMetadata {
         self.draft = draft
         self.publishDate = publishDate
         self.slug = slug
+        self.slugLocation = slugLocation
         self.weight = weight
         self.aliases = aliases
         self.lang = lang

@@ -16,6 +16,7 @@ import Testing
         metadata.draft = true
         metadata.publishDate = Day(year: 2023, month: 3, day: 16)
         metadata.slug = "safer-streets-4"
+        metadata.slugLocation = SourceLocation(file: at.file, line: 7, column: 7)
         metadata.weight = -3
         metadata.aliases = [Located("/old/safer-streets/", at: SourceLocation(file: at.file, line: 9, column: 5))]
         metadata.lang = "cy"
@@ -94,5 +95,25 @@ import Testing
         #expect(await builder.build().succeeded)
         let page = try fs.readText(Path.join(root, "public/report/online/index.html"))
         #expect(page.contains("Report online now") && !page.contains("Planted in the cache"))
+    }
+
+    /// A page taken from its record, not read, still has its slug's place: a new page that
+    /// takes its URL is reported at that slug.
+    @Test func aSlugFromTheRecordStillLocatesAClash() async throws {
+        let fs = LocalFileSystem()
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write("---\ntitle: Report by phone\nslug: call-us\n---\nCall 101.\n", to: Path.join(root, "content/report/phone.md"))
+        let options = BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, "public"), clock: TestSite.fixedDay)
+        let builder = SiteBuilder(fileSystem: fs, options: options)
+        #expect(await builder.build().succeeded)
+        #expect(try BuildCache.read(fs, options: options)?.cache.frontMatters["report/phone.md"]?.metadata.slugLocation
+            == SourceLocation(file: "content/report/phone.md", line: 3, column: 7))
+
+        try fs.write("---\ntitle: Call us\n---\nCall 101.\n", to: Path.join(root, "content/report/call-us.md"))
+        let report = await builder.build()
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["content/report/phone.md and content/report/call-us.md both claim the URL /report/call-us/"])
+        #expect(errors.first?.location == SourceLocation(file: "content/report/phone.md", line: 3, column: 7))
     }
 }

@@ -147,6 +147,26 @@ import Testing
         #expect(files.isEmpty)
     }
 
+    /// A slug that takes another page's URL is the line to change, whichever page comes first.
+    @Test func aClashASlugMadeIsShownAtTheSlug() async throws {
+        // Before and after the page whose file name makes the URL.
+        for slugged in ["news/a-day.md", "news/zz.md"] {
+            let fs = TestSite.files([
+                "news/_index.md": "---\ntitle: News\n---\nAll news.\n",
+                slugged: "---\ntitle: Slugged\ndate: 2024-01-02\nslug:  open-day\n---\nA.\n",
+                "news/open-day.md": "---\ntitle: Plain\ndate: 2024-01-03\n---\nB.\n",
+            ])
+            let (report, files) = await TestSite.render(fs)
+            let error = try #require(Self.errors(report).first, "\(report.diagnostics.map(\.message))")
+            #expect(Self.errors(report).count == 1)
+            #expect(error.message == "content/\(slugged) and content/news/open-day.md both claim the URL /news/open-day/")
+            #expect(error.location == SourceLocation(file: "content/\(slugged)", line: 4, column: 8))
+            #expect(error.sourceLine == "slug:  open-day")
+            #expect(error.hint == "Change this `slug`, or rename content/news/open-day.md.")
+            #expect(files.isEmpty)
+        }
+    }
+
     @Test func anAliasOntoAnotherPageIsBothNamed() async {
         let fs = TestSite.files([
             "a.md": "---\ntitle: A\naliases: [/b/]\n---\nA.\n",
