@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    /// Only characters that are not one ASCII scalar are kept whole; any stretch comes back as
+    /// the text it was, and its columns count its scalars.
+    @Test func anyStretchComesBackAsWritten() {
+        for first in Self.samples {
+            for second in Self.samples {
+                let prose = Self.byText([first, second])
+                let characters = Array(first) + Array(second)
+                #expect(prose.characters == characters, "\(first.debugDescription) + \(second.debugDescription)")
+                for start in 0...characters.count {
+                    for end in start...characters.count {
+                        let expected = String(characters[start..<end])
+                        #expect(prose.text(start..<end).unicodeScalars.elementsEqual(expected.unicodeScalars))
+                        #expect(prose.scalarCount(start..<end) == expected.unicodeScalars.count)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func asciiIsClassifiedByItsByte() {
         let prose = Self.byText(["Aa9 \t."])
         #expect(prose.isLetter(0) && prose.isUppercase(0))

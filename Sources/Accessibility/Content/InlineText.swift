@@ -31,9 +31,10 @@ struct InlineText {
         }
     }
 
-    var characters: [Character] { prose.characters }
+    var string: String { prose.text(0..<prose.count) }
 
-    var string: String { String(prose.characters) }
+    /// The characters in `range` as a string.
+    func text(_ range: Range<Int>) -> String { prose.text(range) }
 
     private mutating func append(_ text: String, range: SourceRange?, isCode: Bool) {
         let start = prose.count
@@ -54,7 +55,7 @@ struct InlineText {
             return fallback
         }
         // Columns count Unicode scalars (Core's convention), not characters.
-        let scalars = characters[segment.start..<offset].reduce(0) { $0 + $1.unicodeScalars.count }
+        let scalars = prose.scalarCount(segment.start..<offset)
         return SourceLocation(file: fallback.file, line: range.startLine, column: range.startColumn + scalars)
     }
 

@@ -101,7 +101,7 @@ struct PlainEnglishRules {
         for (index, range) in ranges.enumerated() where !text.isCode(at: range.lowerBound) && mayStartAPhrase(range) {
             for phrase in avoid[word(index)] ?? [] where index + phrase.count <= ranges.count
                 && phrase.indices.allSatisfy({ word(index + $0) == phrase[$0] }) {
-                let written = String(text.characters[range.lowerBound..<ranges[index + phrase.count - 1].upperBound])
+                let written = text.text(range.lowerBound..<ranges[index + phrase.count - 1].upperBound)
                 findings.append(Finding(
                     .plainWordsToAvoid, "\"\(written)\" is on the site's list of words to avoid.", at: text.location(of: range.lowerBound)))
             }

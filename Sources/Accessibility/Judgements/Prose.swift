@@ -14,10 +14,13 @@ struct Prose {
         static let ascii = Flags(rawValue: 16)
     }
 
-    private(set) var characters: [Character] = []
     private(set) var flags: [Flags] = []
-    /// The first Unicode scalar of each character, for comparing with punctuation.
+    /// The first Unicode scalar of each character, for comparing with punctuation. A character
+    /// flagged `.ascii` is this scalar alone.
     private(set) var scalars: [Unicode.Scalar] = []
+    /// The characters that are not one ASCII scalar, by index. An array of every `Character`
+    /// was a twentieth of the content rules' time to fill and let go, for the few that are not.
+    private var others: [Int: Character] = [:]
 
     init(_ characters: [Character]) {
         reserveCapacity(characters.count)
@@ -28,7 +31,6 @@ struct Prose {
     init() {}
 
     mutating func reserveCapacity(_ count: Int) {
-        characters.reserveCapacity(count)
         flags.reserveCapacity(count)
         scalars.reserveCapacity(count)
     }
@@ -41,7 +43,6 @@ struct Prose {
         let appended = text.withUTF8 { bytes -> Bool in
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
             // Appended whole from the raw bytes, each array grows once in one tight loop.
-            characters.append(contentsOf: bytes.lazy.map { Self.asciiCharacters[Int($0)] })
             scalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
             flags.append(contentsOf: bytes.lazy.map { Self.asciiFlags[Int($0)] })
             return true
@@ -51,18 +52,45 @@ struct Prose {
         }
     }
 
-    /// Each ASCII byte as a character, made once.
-    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
-
     /// Adds one character, classified as it comes.
     mutating func append(_ character: Character) {
         let first = character.unicodeScalars.first!
-        characters.append(character)
+        let classes = Self.classify(character, first: first)
+        if !classes.contains(.ascii) { others[scalars.count] = character }
         scalars.append(first)
-        flags.append(Self.classify(character, first: first))
+        flags.append(classes)
     }
 
-    var count: Int { characters.count }
+    var count: Int { scalars.count }
+
+    /// The character at `index`.
+    func character(_ index: Int) -> Character {
+        flags[index].contains(.ascii) ? Character(scalars[index]) : others[index]!
+    }
+
+    /// Every character, in order (for tests and small texts).
+    var characters: [Character] { (0..<count).map(character) }
+
+    /// The characters in `range` as a string.
+    func text(_ range: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        for index in range {
+            if flags[index].contains(.ascii) {
+                result.append(scalars[index])
+            } else {
+                result.append(contentsOf: others[index]!.unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
+    /// How many Unicode scalars the characters in `range` have (columns count scalars).
+    func scalarCount(_ range: Range<Int>) -> Int {
+        guard !others.isEmpty else { return range.count }
+        return range.reduce(0) { total, index in
+            total + (flags[index].contains(.ascii) ? 1 : others[index]!.unicodeScalars.count)
+        }
+    }
 
     func isLetter(_ index: Int) -> Bool { flags[index].contains(.letter) }
     func isUppercase(_ index: Int) -> Bool { flags[index].contains(.uppercase) }
@@ -82,7 +110,7 @@ struct Prose {
             } else if scalar == "’" {
                 result.append("'")
             } else {
-                result.append(contentsOf: characters[index].lowercased().unicodeScalars)
+                result.append(contentsOf: others[index]!.lowercased().unicodeScalars)
             }
         }
         return String(result)

@@ -67,6 +67,6 @@ struct ReadingAge {
     private static func lowercaseScalar(_ prose: Prose, _ index: Int) -> Unicode.Scalar {
         let scalar = prose.scalar(index)
         if scalar.isASCII { return prose.isUppercase(index) ? Unicode.Scalar(scalar.value + 0x20)! : scalar }
-        return prose.characters[index].lowercased().unicodeScalars.first ?? scalar
+        return prose.character(index).lowercased().unicodeScalars.first ?? scalar
     }
 }
