@@ -56,7 +56,13 @@ public struct HeadingIDs: Sendable {
             return
         }
         var inner = callout
-        if case .callout(let kind, _) = node.kind { inner = kind }
+        switch node.kind {
+        case .callout(let kind, _): inner = kind
+        case .document, .blockQuote, .list, .item: break
+        // Headings are blocks in containers: paragraphs, tables and the inline nodes, most of
+        // a page's nodes, hold none, and visiting each was most of the time spent giving ids.
+        default: return
+        }
         for index in node.children.indices {
             assign(&node.children[index], callout: inner, used: &used, headings: &headings)
         }

@@ -82,6 +82,15 @@ import Testing
         #expect(list.map(\.id) == ["custom", "custom-2"])
     }
 
+    /// Headings stand in the document, quotes, list items and callouts, at any depth; the walk
+    /// does not look inside paragraphs or tables, which hold none.
+    @Test func headingsNestedInQuotesAndListsGetIDs() {
+        let text = "> ## Quoted\n>\n> - ### In a list in a quote\n\n1. item\n\n   ## In an item\n\n| a |\n| - |\n| ## not one |\n\nText ## not one\n"
+        let (_, list) = headings(text)
+        #expect(list.map(\.id) == ["quoted", "in-a-list-in-a-quote", "in-an-item"])
+        #expect(list.map(\.level) == [2, 3, 2])
+    }
+
     @Test func idsAreStable() {
         let text = "## One\n\n## Two\n\n## One\n"
         #expect(headings(text).1 == headings(text).1)
