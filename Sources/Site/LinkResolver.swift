@@ -35,16 +35,18 @@ struct LinkResolver: Sendable {
         if lower.hasPrefix("//") {
             return .reject(message: "'\(destination)' has no scheme", hint: "Write the full address, starting https://.")
         }
-        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/"), !lower[..<colon].contains("#") {
+        // Searched by byte: finding a `Character` breaks graphemes all the way (0.6% of a build).
+        if let colon = lower.utf8.firstIndex(of: UInt8(ascii: ":")),
+           !lower.utf8[..<colon].contains(UInt8(ascii: "/")), !lower.utf8[..<colon].contains(UInt8(ascii: "#")) {
             return .reject(message: "links with '\(lower[..<colon])' addresses are not allowed", hint: "Use an https:// address or a relative path to a .md file.")
         }
         var path = trimmed
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
 
         if path.isEmpty {

@@ -89,6 +89,20 @@ import Testing
         #expect(document.body!.childElements[0].childElements.count == 5_000)
     }
 
+    /// Text between tags is stepped over whole, and a `<` in it that starts no tag (`1<2`, as
+    /// HTML's tokenizer reads it) counts for nothing: the place past the limit is the tag's.
+    @Test func nestingScanStepsOverTextBetweenTags() {
+        let text = String(repeating: "a < b and 1<2 ", count: 200)
+        let opening = (0..<300).map { "\(text)<div data-n=\"\($0)\">" }.joined()
+        let html = "lead \(opening)deep<" + String(repeating: "</div>", count: 300) + " trailing <"
+        let refused = HTMLParser.parse(html, refusalDepth: 250)
+        let refusal = try! #require(refused.refusedNesting)
+        #expect(refusal.depth == 300)
+        let prefix = "lead " + (0..<250).map { "\(text)<div data-n=\"\($0)\">" }.joined() + text
+        #expect(refusal.line == 1 && refusal.column == prefix.unicodeScalars.count + 1)
+        #expect(HTMLParser.parse(html, refusalDepth: 300).refusedNesting == nil)
+    }
+
     @Test func depthCapIsConfigurable() {
         let document = HTMLParser.parse("<div><div><div><p>x</p></div></div></div>", maxDepth: 3)
         // html > body > div is the cap: the deeper divs and the p become the capped div's children.

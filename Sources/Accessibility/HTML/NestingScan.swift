@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A quick look at how deeply a page nests its elements, made before libgumbo sees it: gumbo's
 /// tree building is quadratic in nesting depth (100,000 nested lists take minutes), so a page
 /// nested far past anything a browser keeps is refused instead of parsed.
@@ -9,13 +13,24 @@ struct NestingScan {
     var maximumDepth = 0
     var firstOffsetPastLimit: Int?
 
+    /// The offset of the next `<` after `index`, or the end: memchr's stride, where stepping a
+    /// byte at a time through the text between tags was most of the scan.
+    private static func nextTagStart(_ bytes: [UInt8], after index: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let from = index + 1
+            guard from < buffer.count, let base = buffer.baseAddress,
+                  let found = memchr(base + from, Int32(UInt8(ascii: "<")), buffer.count - from) else { return buffer.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     init(_ bytes: [UInt8], limit: Int) {
         var depth = 0
         var index = 0
         let count = bytes.count
         while index < count {
             guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
+                index = Self.nextTagStart(bytes, after: index)
                 continue
             }
             let tagStart = index
@@ -27,6 +42,11 @@ struct NestingScan {
             let closing = next == UInt8(ascii: "/")
             var cursor = index + (closing ? 2 : 1)
             let nameStart = cursor
+            // As in HTML's tokenizer, a tag name starts with a letter: `1<2` in text is no tag.
+            guard cursor < count, Self.isLetter(bytes[cursor]) else {
+                index += 1
+                continue
+            }
             while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
             guard cursor > nameStart else {
                 index += 1
@@ -63,6 +83,10 @@ struct NestingScan {
             if depth > maximumDepth { maximumDepth = depth }
             if depth > limit && firstOffsetPastLimit == nil { firstOffsetPastLimit = tagStart }
         }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
