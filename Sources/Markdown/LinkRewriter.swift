@@ -60,7 +60,7 @@ public enum LinkRewriter {
         let link: Link
         switch node.kind {
         case .link(let destination, let title):
-            let text = wantsText ? Node(.paragraph, children: node.children.filter { !isAnnotation($0) }).plainText : ""
+            let text = wantsText ? node.plainText(skipping: isAnnotation) : ""
             link = Link(destination: destination, title: title, isImage: false, text: text, range: node.range)
         case .image(let source, let title, _):
             link = Link(destination: source, title: title, isImage: true, text: wantsText ? node.plainText : "", range: node.range)

@@ -100,6 +100,14 @@ extension Node {
         return result
     }
 
+    /// The plain text of this node's children, leaving out the ones `skip` picks.
+    public func plainText(skipping skip: (Node) -> Bool) -> String {
+        var result = ""
+        for index in children.indices where !skip(children[index]) { children[index].appendPlainText(to: &result) }
+        return result
+    }
+
+    // Children by index, as in `walk`: `for child in children` copies each node.
     private func appendPlainText(to result: inout String) {
         switch kind {
         case .text(let string), .code(let string): result += string
@@ -107,10 +115,10 @@ extension Node {
         case .linkAnnotation(let annotation): result += " (" + annotation + ")"
         case .image where children.isEmpty: break
         case .table(_, let caption):
-            for node in caption { node.appendPlainText(to: &result) }
-            for child in children { child.appendPlainText(to: &result) }
+            for index in caption.indices { caption[index].appendPlainText(to: &result) }
+            for index in children.indices { children[index].appendPlainText(to: &result) }
         default:
-            for child in children { child.appendPlainText(to: &result) }
+            for index in children.indices { children[index].appendPlainText(to: &result) }
         }
     }
 
