@@ -8,10 +8,11 @@
  * the cheapest way to run it that we know.
  *
  *     cc -O2 bench/gumbo-parse.c $(pkg-config --cflags --libs gumbo) -lmimalloc -lpthread -o gumbo-parse
- *     find public -name '*.html' | ./gumbo-parse 2
+ *     find public -name '*.html' > pages.txt && ./gumbo-parse 2 pages.txt
  *
- * Reads the file names from standard input, one a line; prints how many files and bytes it
- * parsed and how many elements gumbo made (so a parse that silently failed shows).
+ * Reads the file names from the list file (standard input when none is given), one a line;
+ * prints how many files and bytes it parsed and how many elements gumbo made (so a parse that
+ * silently failed shows). Exits 1 when a file could not be read, 2 on bad arguments.
  */
 #include <gumbo.h>
 #include <pthread.h>
@@ -28,10 +29,15 @@ static atomic_size_t bytes, elements, failures;
 /* A list of malloc'd blocks, all freed together. */
 typedef struct { void **items; size_t used, capacity; } Blocks;
 
+static void *checked(void *pointer) {
+    if (!pointer) { fprintf(stderr, "gumbo-parse: out of memory\n"); exit(3); }
+    return pointer;
+}
+
 static void *keep(Blocks *list, size_t size) {
     if (list->used == list->capacity)
-        list->items = realloc(list->items, (list->capacity = list->capacity * 2 + 8) * sizeof(void *));
-    return list->items[list->used++] = malloc(size);
+        list->items = checked(realloc(list->items, (list->capacity = list->capacity * 2 + 8) * sizeof(void *)));
+    return list->items[list->used++] = checked(malloc(size));
 }
 
 static void free_all(Blocks *list) {
@@ -45,7 +51,7 @@ enum { BLOCK = 128 * 1024 };
 
 static void *arena_allocate(void *userdata, size_t size) {
     Arena *arena = userdata;
-    size = (size + 15) & ~(size_t)15;
+    size = ((size ? size : 1) + 15) & ~(size_t)15;   /* never two answers at one address */
     if (size > BLOCK / 4) return keep(&arena->blocks, size);   /* a long text's buffer: its own block */
     if (size > arena->left) {
         arena->current = keep(&arena->blocks, BLOCK);
@@ -85,10 +91,9 @@ static void *work(void *unused) {
         if (index >= count) { arena_reset(&arena); free(arena.blocks.items); return NULL; }
         FILE *file = fopen(paths[index], "rb");
         if (!file) { atomic_fetch_add(&failures, 1); continue; }
-        fseek(file, 0, SEEK_END);
-        long size = ftell(file);
-        fseek(file, 0, SEEK_SET);
-        char *text = malloc(size > 0 ? (size_t)size : 1);
+        long size = fseek(file, 0, SEEK_END) == 0 ? ftell(file) : -1;
+        if (size < 0 || fseek(file, 0, SEEK_SET) != 0) { fclose(file); atomic_fetch_add(&failures, 1); continue; }
+        char *text = checked(malloc(size > 0 ? (size_t)size : 1));
         size_t read = fread(text, 1, (size_t)size, file);
         fclose(file);
         GumboOutput *output = gumbo_parse_with_options(&options, text, read);
@@ -102,18 +107,22 @@ static void *work(void *unused) {
 int main(int argc, char **argv) {
     int threads = argc > 1 ? atoi(argv[1]) : 1;
     if (threads < 1 || threads > 64) { fprintf(stderr, "gumbo-parse: threads must be 1 to 64\n"); return 2; }
+    FILE *list = argc > 2 ? fopen(argv[2], "r") : stdin;
+    if (!list) { fprintf(stderr, "gumbo-parse: cannot open %s\n", argv[2]); return 2; }
     size_t capacity = 1024;
-    paths = malloc(capacity * sizeof *paths);
+    paths = checked(malloc(capacity * sizeof *paths));
     char line[4096];
-    while (fgets(line, sizeof line, stdin)) {
+    while (fgets(line, sizeof line, list)) {
         line[strcspn(line, "\n")] = 0;
         if (!*line) continue;
-        if (count == capacity) paths = realloc(paths, (capacity *= 2) * sizeof *paths);
-        paths[count++] = strdup(line);
+        if (count == capacity) paths = checked(realloc(paths, (capacity *= 2) * sizeof *paths));
+        paths[count++] = checked(strdup(line));
     }
     pthread_t workers[64];
-    for (int i = 0; i < threads; i++) pthread_create(&workers[i], NULL, work, NULL);
-    for (int i = 0; i < threads; i++) pthread_join(workers[i], NULL);
+    int started = 0;
+    while (started < threads && pthread_create(&workers[started], NULL, work, NULL) == 0) started++;
+    if (started == 0) { fprintf(stderr, "gumbo-parse: no thread could be started\n"); return 3; }
+    for (int i = 0; i < started; i++) pthread_join(workers[i], NULL);
     printf("%zu files, %zu bytes, %zu elements, %zu unreadable\n", count, (size_t)bytes, (size_t)elements, (size_t)failures);
     return failures ? 1 : 0;
 }

@@ -46,7 +46,7 @@ public struct ContentTree: Sendable {
         /// Where a page's `slug` is written, with that line quoted, when a slug made its URL.
         func slugProblem(_ page: Int?, _ message: String, hint: String) -> Diagnostic? {
             guard let page, pages[page].metadata.slug != nil, let at = pages[page].metadata.slugLocation else { return nil }
-            return Diagnostic.error(message, at: at, hint: hint).withSourceLine(from: pages[page].text)
+            return Diagnostic.error(message, at: at, hint: hint, sourceLine: pages[page].sourceLine(at.line))
         }
         func claim(_ url: String, by who: String, at location: SourceLocation, page: Int? = nil) {
             let key = url.lowercased()
@@ -56,7 +56,10 @@ public struct ContentTree: Sendable {
             }
             // Two pages' clash is shown at the slug that made it, when one did: the line to change.
             // An asset's or an alias's is shown where it is.
-            let problem = slugProblem(page, "\(who) and \(other.who) both claim the URL \(url)", hint: "Change this `slug`, or rename \(other.who).")
+            // A URL Herald makes itself cannot be renamed: only the slug can change.
+            let problem = slugProblem(page, "\(who) and \(other.who) both claim the URL \(url)",
+                                      hint: other.page == nil ? "Change this `slug`: \(other.who) is at that URL."
+                                                              : "Change this `slug`, or rename \(other.who).")
                 ?? (page == nil ? nil : slugProblem(other.page, "\(other.who) and \(who) both claim the URL \(url)",
                                                     hint: "Change this `slug`, or rename \(who)."))
                 ?? .error("\(who) and \(other.who) both claim the URL \(url)", at: location,

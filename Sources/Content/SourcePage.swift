@@ -38,6 +38,13 @@ public struct SourcePage: Sendable {
     /// Whether `text` and the front matter's `body` hold the file's text (see `init`).
     public var hasText: Bool { box.fields.hasText }
 
+    /// Line `number` of the file, to quote under a message: from the text, or for a page taken
+    /// from the last build's record (no text), from its front matter's YAML, which is kept.
+    public func sourceLine(_ number: Int) -> String? {
+        if hasText { return SourceText.line(number, of: text) }
+        return frontMatter.yaml.flatMap { SourceText.line(number - frontMatter.yamlFirstLine + 1, of: $0) }
+    }
+
     private mutating func unique() {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }

@@ -12,8 +12,8 @@ enum RedirectTemplateCheck {
         return tree.pages.flatMap { page in
             page.metadata.aliases.map { alias in
                 Diagnostic(.error, "the alias \(alias.value) needs the theme's \(template), which is missing", at: alias.location,
-                           hint: "Ask whoever looks after the theme to add it (docs/templates.md), or remove the alias.")
-                    .withSourceLine(from: page.text)
+                           hint: "Ask whoever looks after the theme to add it (docs/templates.md), or remove the alias.",
+                           sourceLine: page.sourceLine(alias.location.line))
             }
         }
     }

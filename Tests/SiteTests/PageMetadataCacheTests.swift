@@ -107,7 +107,7 @@ import Testing
         let options = BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, "public"), clock: TestSite.fixedDay)
         let builder = SiteBuilder(fileSystem: fs, options: options)
         #expect(await builder.build().succeeded)
-        #expect(try BuildCache.read(fs, options: options)?.cache.frontMatters["report/phone.md"]?.metadata.slugLocation
+        #expect(BuildCache.read(fs, options: options)?.cache.frontMatters["report/phone.md"]?.metadata.slugLocation
             == SourceLocation(file: "content/report/phone.md", line: 3, column: 7))
 
         try fs.write("---\ntitle: Call us\n---\nCall 101.\n", to: Path.join(root, "content/report/call-us.md"))
@@ -115,5 +115,25 @@ import Testing
         let errors = report.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.message) == ["content/report/phone.md and content/report/call-us.md both claim the URL /report/call-us/"])
         #expect(errors.first?.location == SourceLocation(file: "content/report/phone.md", line: 3, column: 7))
+        // The page was not read: its line is quoted from the YAML its record keeps.
+        #expect(errors.first?.sourceLine == "slug: call-us")
+    }
+
+    /// The same for an alias, when the theme loses its redirect template and the page with the
+    /// alias is taken from its record.
+    @Test func anAliasFromTheRecordIsQuotedWhenTheRedirectTemplateGoes() async throws {
+        let fs = LocalFileSystem()
+        let root = try TestSite.smallSiteOnDisk(fs)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fs.write("---\ntitle: Report by phone\naliases: [/call/]\n---\nCall 101.\n", to: Path.join(root, "content/report/phone.md"))
+        let options = BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, "public"), clock: TestSite.fixedDay)
+        let builder = SiteBuilder(fileSystem: fs, options: options)
+        #expect(await builder.build().succeeded)
+
+        try FileManager.default.removeItem(atPath: Path.join(root, "templates/redirect.mustache"))
+        let errors = await builder.build().diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["the alias /call/ needs the theme's templates/redirect.mustache, which is missing"])
+        #expect(errors.first?.location == SourceLocation(file: "content/report/phone.md", line: 3, column: 11))
+        #expect(errors.first?.sourceLine == "aliases: [/call/]")
     }
 }

@@ -167,6 +167,17 @@ import Testing
         }
     }
 
+    /// A page Herald makes cannot be renamed: the hint asks only for another slug.
+    @Test func aSlugOntoAPageHeraldMakesAsksForAnotherSlug() async throws {
+        let fs = TestSite.files(["guide.md": "---\ntitle: Guide\nslug: a-to-z\n---\nA.\n"])
+        let (report, _) = await TestSite.render(fs)
+        let error = try #require(Self.errors(report).first, "\(report.diagnostics.map(\.message))")
+        #expect(error.message == "content/guide.md and the A to Z page Herald makes both claim the URL /a-to-z/")
+        #expect(error.location == SourceLocation(file: "content/guide.md", line: 3, column: 7))
+        #expect(error.hint == "Change this `slug`: the A to Z page Herald makes is at that URL.")
+        #expect(error.sourceLine == "slug: a-to-z")
+    }
+
     @Test func anAliasOntoAnotherPageIsBothNamed() async {
         let fs = TestSite.files([
             "a.md": "---\ntitle: A\naliases: [/b/]\n---\nA.\n",

@@ -16,10 +16,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def load_script(name: str):
     """Imports scripts/NAME (a Python script without a suffix) as a module."""
-    module_name = "herald_script_" + name.replace("-", "_")
+    return load_file(SCRIPTS / name, "herald_script_" + name.replace("-", "_"))
+
+
+def load_file(path: Path, module_name: str):
+    """Imports the Python file at `path`, suffix or not, as `module_name` (once)."""
     if module_name in sys.modules:
         return sys.modules[module_name]
-    loader = importlib.machinery.SourceFileLoader(module_name, str(SCRIPTS / name))
+    loader = importlib.machinery.SourceFileLoader(module_name, str(path))
     spec = importlib.util.spec_from_loader(module_name, loader)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A quick look at how deeply a page nests its elements, made before libgumbo sees it: gumbo's
