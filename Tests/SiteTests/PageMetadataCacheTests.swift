@@ -97,22 +97,28 @@ import Testing
         #expect(page.contains("Report online now") && !page.contains("Planted in the cache"))
     }
 
-    /// A page taken from its record, not read, still has its slug's place: a new page that
-    /// takes its URL is reported at that slug.
-    @Test func aSlugFromTheRecordStillLocatesAClash() async throws {
+    /// The small site on disk with `phone` as report/phone.md, built once so that the next
+    /// build takes that page from its record. The caller removes `root`.
+    static func builtOnce(phone: String) async throws -> (fs: LocalFileSystem, root: String, options: BuildOptions, builder: SiteBuilder) {
         let fs = LocalFileSystem()
         let root = try TestSite.smallSiteOnDisk(fs)
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try fs.write("---\ntitle: Report by phone\nslug: call-us\n---\nCall 101.\n", to: Path.join(root, "content/report/phone.md"))
+        try fs.write(phone, to: Path.join(root, "content/report/phone.md"))
         let options = BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, "public"), clock: TestSite.fixedDay)
         let builder = SiteBuilder(fileSystem: fs, options: options)
         #expect(await builder.build().succeeded)
+        return (fs, root, options, builder)
+    }
+
+    /// A page taken from its record, not read, still has its slug's place: a new page that
+    /// takes its URL is reported at that slug.
+    @Test func aSlugFromTheRecordStillLocatesAClash() async throws {
+        let (fs, root, options, builder) = try await Self.builtOnce(phone: "---\ntitle: Report by phone\nslug: call-us\n---\nCall 101.\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(BuildCache.read(fs, options: options)?.cache.frontMatters["report/phone.md"]?.metadata.slugLocation
             == SourceLocation(file: "content/report/phone.md", line: 3, column: 7))
 
         try fs.write("---\ntitle: Call us\n---\nCall 101.\n", to: Path.join(root, "content/report/call-us.md"))
-        let report = await builder.build()
-        let errors = report.diagnostics.filter { $0.severity == .error }
+        let errors = await builder.build().diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.message) == ["content/report/phone.md and content/report/call-us.md both claim the URL /report/call-us/"])
         #expect(errors.first?.location == SourceLocation(file: "content/report/phone.md", line: 3, column: 7))
         // The page was not read: its line is quoted from the YAML its record keeps.
@@ -122,14 +128,8 @@ import Testing
     /// The same for an alias, when the theme loses its redirect template and the page with the
     /// alias is taken from its record.
     @Test func anAliasFromTheRecordIsQuotedWhenTheRedirectTemplateGoes() async throws {
-        let fs = LocalFileSystem()
-        let root = try TestSite.smallSiteOnDisk(fs)
+        let (_, root, _, builder) = try await Self.builtOnce(phone: "---\ntitle: Report by phone\naliases: [/call/]\n---\nCall 101.\n")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try fs.write("---\ntitle: Report by phone\naliases: [/call/]\n---\nCall 101.\n", to: Path.join(root, "content/report/phone.md"))
-        let options = BuildOptions(siteDirectory: root, outputDirectory: Path.join(root, "public"), clock: TestSite.fixedDay)
-        let builder = SiteBuilder(fileSystem: fs, options: options)
-        #expect(await builder.build().succeeded)
-
         try FileManager.default.removeItem(atPath: Path.join(root, "templates/redirect.mustache"))
         let errors = await builder.build().diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.message) == ["the alias /call/ needs the theme's templates/redirect.mustache, which is missing"])
