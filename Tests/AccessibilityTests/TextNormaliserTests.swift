@@ -17,4 +17,17 @@ import Testing
         }
         #expect(TextNormaliser.phrase("  Read   MORE…  ") == "read more")
     }
+
+    /// ASCII text takes a path of its own, by byte: it gives what the scalar path gives for
+    /// every printable ASCII character alone, between letters and doubled, and for nothing else.
+    @Test func theASCIIPathGivesTheWordsJoined() {
+        let printable = (0x00...0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        var samples = printable.flatMap { [$0, "a\($0)b", "\($0)\($0)", " Q\($0)9 \($0)"] }
+        samples += ["Read more", "  Read   MORE  ", "", "!!!", "Victim Support's 24/7 line", "a\nb\tc", "'quoted' words'"]
+        for sample in samples {
+            #expect(TextNormaliser.asciiPhrase(sample) == TextNormaliser.words(sample).joined(separator: " "), "\(sample.debugDescription)")
+        }
+        #expect(TextNormaliser.asciiPhrase("café") == nil)
+        #expect(TextNormaliser.asciiPhrase("Victim Support’s") == nil)
+    }
 }

@@ -18,6 +18,7 @@ enum TextNormaliser {
     /// The words joined by single spaces, written straight into one string: this runs for
     /// every link on every page (twice), and an array of words between cost more than the rest.
     static func phrase(_ text: String) -> String {
+        if let ascii = asciiPhrase(text) { return ascii }
         var result = String.UnicodeScalarView()
         var spaceDue = false
         for scalar in text.unicodeScalars {
@@ -32,6 +33,36 @@ enum TextNormaliser {
             }
         }
         return String(result)
+    }
+
+    /// `phrase` for ASCII text, byte by byte into the string's own storage (nil for other
+    /// text): appending scalars one at a time was most of comparing link texts and alt texts
+    /// with their neighbours. The phrase is never longer than the text: each space it writes
+    /// stands for at least one byte it dropped.
+    static func asciiPhrase(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var spaceDue = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39, 0x27, 0x41...0x5A:
+                        if spaceDue {
+                            output[count] = 0x20
+                            count += 1
+                            spaceDue = false
+                        }
+                        output[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        count += 1
+                    default:
+                        if count > 0 { spaceDue = true }
+                    }
+                }
+                return count
+            }
+        }
     }
 
     /// Letters, digits, apostrophes (straight or curly) and combining marks make words.
