@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Accessibility
 
 /// Prose reads ASCII text a byte at a time; it must come out exactly as character by character.
@@ -90,6 +91,27 @@ import Testing
                 #expect(ContrastEngine.hasLetterOrDigit(joined) == joined.contains { $0.isLetter || $0.isNumber },
                         "\(joined.debugDescription)")
             }
+        }
+    }
+}
+
+/// A paragraph's sentences take their words from the words of the whole block: for any text,
+/// each sentence gets exactly the words a search of that sentence alone finds.
+@Suite struct SentenceWordsTests {
+    static let pieces = ["Report", "it", "now", ".", "!", "?", " ", "  ", "\n", "'", "’", "-", "\"", "(", ")", "e.g.", "Dr.",
+                         "999", "it's", "dogs'", "well-being", "café", "e\u{301}", "—", "…", "A", "Z.", "\u{00A0}"]
+
+    @Test func eachSentenceGetsTheWordsFoundInIt() {
+        var generator = SplitMix64(seed: 7)
+        var texts = ["", "One. Two! Three? four", "He said 'go.' Then we went.", "Dogs'. Next", "end- Next. a-b.", "1.5 m. 2.5 m."]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 1...24, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let prose = Prose(Array(text))
+            let sentences = Sentences.ranges(in: prose)
+            let split = Sentences.words(Sentences.words(in: prose, 0..<prose.count), by: sentences)
+            #expect(split.map(Array.init) == sentences.map { Sentences.words(in: prose, $0) }, "\(text.debugDescription)")
         }
     }
 }

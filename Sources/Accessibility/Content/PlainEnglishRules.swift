@@ -16,10 +16,11 @@ struct PlainEnglishRules {
         for block in survey.blocks {
             let text = block.text
             let prose = text.prose
+            let words = Sentences.words(in: prose, 0..<prose.count)
             if case .paragraph = block.node.kind {
                 var paragraph = ReadingAge()
-                for sentence in Sentences.ranges(in: prose) {
-                    let words = Sentences.words(in: prose, sentence)
+                let sentences = Sentences.ranges(in: prose)
+                for (sentence, words) in zip(sentences, Sentences.words(words, by: sentences)) {
                     if words.count > configuration.maximumSentenceWords {
                         findings.append(Finding(
                             .plainSentenceLength,
@@ -33,7 +34,6 @@ struct PlainEnglishRules {
                     hardest = (age, block.location)
                 }
             }
-            let words = Sentences.words(in: prose, 0..<prose.count)
             findings += capitals(in: text, words: words)
             findings += wordsToAvoid(avoid, starts: starts, in: text, words: words)
         }

@@ -13,7 +13,7 @@ struct ReadingAge {
     }
 
     /// Adds one sentence, given as its words.
-    mutating func add(sentence words: [Range<Int>], of prose: Prose) {
+    mutating func add(sentence words: some Collection<Range<Int>>, of prose: Prose) {
         guard !words.isEmpty else { return }
         add(ReadingAge(words: words.count, sentences: 1, syllables: words.reduce(0) { $0 + Self.syllables(in: prose, $1) }))
     }

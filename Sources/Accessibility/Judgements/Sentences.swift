@@ -34,6 +34,23 @@ enum Sentences {
         return result
     }
 
+    /// Each sentence's words, taken from the words of the whole text rather than found again:
+    /// no word crosses a sentence's end, which is punctuation then a space or the end of the text
+    /// (a test checks this against `words(in:_:)` for each sentence).
+    static func words(_ words: [Range<Int>], by sentences: [Range<Int>]) -> [ArraySlice<Range<Int>>] {
+        var result: [ArraySlice<Range<Int>>] = []
+        result.reserveCapacity(sentences.count)
+        var next = 0
+        for sentence in sentences {
+            while next < words.count, words[next].lowerBound < sentence.lowerBound { next += 1 }
+            var end = next
+            while end < words.count, words[end].upperBound <= sentence.upperBound { end += 1 }
+            result.append(words[next..<end])
+            next = end
+        }
+        return result
+    }
+
     /// The words of a stretch of text: runs of letters and digits (with inner apostrophes and hyphens).
     static func words(in text: ArraySlice<Character>) -> [Range<Int>] {
         let prose = Prose(Array(text))
