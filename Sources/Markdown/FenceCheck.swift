@@ -46,7 +46,7 @@ public struct FenceCheck: NodeCheck {
     /// after any quote markers and indentation; nil for an indented code block.
     static func openingFence(_ line: String?) -> String? {
         guard let line else { return nil }
-        let rest = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        let rest = line.dropFirst(MarkdownSource.blockPrefix(of: line).count)
         guard let mark = rest.first, mark == "`" || mark == "~" else { return nil }
         let fence = rest.prefix { $0 == mark }
         return fence.count >= 3 ? String(fence) : nil
@@ -56,7 +56,7 @@ public struct FenceCheck: NodeCheck {
     /// last words (a list or quote around it ended it, which CommonMark allows).
     static func isClosed(_ range: SourceRange, fence: String, source: MarkdownSource) -> Bool {
         if range.endLine > range.startLine, let last = source.fileLineText(range.endLine) {
-            let rest = last.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            let rest = last.dropFirst(MarkdownSource.blockPrefix(of: last).count)
             let marks = rest.prefix { $0 == fence.first }
             if marks.count >= fence.count, rest.dropFirst(marks.count).allSatisfy({ $0 == " " || $0 == "\t" }) { return true }
         }

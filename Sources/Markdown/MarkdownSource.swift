@@ -144,6 +144,12 @@ public struct MarkdownSource: Sendable {
         return bytes[start..<end]
     }
 
+    /// The quote markers (`>`) and indentation a file line starts with: what stands before the
+    /// text of a block inside a quote or list, which the author's checks look past.
+    static func blockPrefix(of line: String) -> Substring {
+        line.prefix { $0 == " " || $0 == "\t" || $0 == ">" }
+    }
+
     /// The text of file line `fileLine`, for quoting under a diagnostic.
     public func fileLineText(_ fileLine: Int) -> String? {
         if let fileLines { return fileLines.text(fileLine) }

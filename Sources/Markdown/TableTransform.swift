@@ -153,7 +153,7 @@ public struct TableTransform: Sendable {
         var rows: [(line: Int, column: Int)] = []
         for line in range.startLine...range.endLine {
             guard let text = source.fileLineText(line) else { continue }
-            let prefix = text.prefix { $0 == " " || $0 == "\t" || $0 == ">" }
+            let prefix = MarkdownSource.blockPrefix(of: text)
             if text.dropFirst(prefix.count).first == "|" { rows.append((line, prefix.count + 1)) }
         }
         return rows.count >= 2 ? rows[0] : nil
